@@ -1,0 +1,42 @@
+"""``presstag_labels``: map the model's entity labels to presstag's four and trim spans to the minimal name."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..labels import load_label_map
+from ..spans import add_evidence, move_meta, set_entities, span_meta, trim
+
+
+class LabelMapper:
+    """Keeps mapped entities only, trimmed, each recording the model's label as ``source_label``."""
+
+    def __init__(self, *, label_map: dict[str, str]) -> None:
+        self.label_map = label_map
+
+    def __call__(self, doc: Doc) -> Doc:
+        kept: list[Span] = []
+        for ent in doc.ents:
+            label = self.label_map.get(ent.label_)
+            if label is None:
+                continue
+            span_meta(doc, ent)
+            add_evidence(doc, ent, "model")
+            trimmed = trim(ent)
+            if trimmed is None:
+                continue
+            new = Span(doc, trimmed.start, trimmed.end, label=label)
+            move_meta(doc, ent, new)
+            kept.append(new)
+        set_entities(doc, kept)
+        return doc
+
+
+@Language.factory(
+    "presstag_labels",
+    assigns=["doc.ents"],
+    default_config={"label_map_path": None},
+)
+def make_label_mapper(nlp: Language, name: str, label_map_path: str | None) -> LabelMapper:
+    return LabelMapper(label_map=load_label_map(label_map_path))

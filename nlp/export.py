@@ -1,0 +1,147 @@
+"""Writing results: table, json, jsonl, csv, Label Studio, CoNLL and HTML, streamed document by document."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, TextIO
+
+from .types import DocumentResult
+
+
+class Format(StrEnum):
+    """Output formats of ``presstag extract``."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    labelstudio = "labelstudio"
+    conll = "conll"
+
+
+CSV_COLUMNS = ("id", "source", "label", "text", "start", "end", "value", "canonical", "confidence", "error")
+
+
+@contextlib.contextmanager
+def open_output(path: str | None) -> Iterator[TextIO]:
+    """A text stream for ``path`` (stdout for None or ``-``), written atomically.
+
+    A file is written as ``PATH.part`` and renamed when complete; if writing fails the ``.part`` file is
+    left behind, never a partial file under the real name.
+    """
+    if path in (None, "-"):
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    target = Path(path)
+    part = target.with_name(target.name + ".part")
+    with open(part, "w", encoding="utf-8", newline="") as fh:
+        yield fh
+    os.replace(part, target)
+
+
+def write_jsonl(results: Iterable[DocumentResult], out: TextIO, *, with_text: bool = False) -> None:
+    """One JSON object per line, flushed as each document is done."""
+    for r in results:
+        out.write(json.dumps(r.to_dict(with_text=with_text), ensure_ascii=False) + "\n")
+        out.flush()
+
+
+def write_json(results: Iterable[DocumentResult], out: TextIO, *, with_text: bool = False) -> None:
+    """A JSON list of document objects, streamed element by element."""
+    out.write("[")
+    for i, r in enumerate(results):
+        out.write(",\n" if i else "\n")
+        out.write(json.dumps(r.to_dict(with_text=with_text), ensure_ascii=False, indent=2))
+    out.write("\n]\n")
+
+
+def write_csv(results: Iterable[DocumentResult], out: TextIO, **_: Any) -> None:
+    """One row per mention (and one per failed document, with its error)."""
+    w = csv.writer(out)
+    w.writerow(CSV_COLUMNS)
+    for r in results:
+        if r.error is not None:
+            w.writerow([r.id, r.source, "", "", "", "", "", "", "", f"{r.error.type}: {r.error.message}"])
+            continue
+        for m in r.entities:
+            w.writerow([r.id, r.source, m.label, m.text, m.start, m.end, m.value or "", m.canonical or "",
+                        m.confidence, ""])
+
+
+def write_table(results: Iterable[DocumentResult], out: TextIO, **_: Any) -> None:
+    """A Rich table per document: label, text, count and first offset of each distinct mention."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=out, soft_wrap=False, width=None if out.isatty() else 120)
+    for r in results:
+        if r.error is not None:
+            console.print(f"[bold]{r.id}[/bold] ({r.source}): [red]{r.error.type}[/red]: {r.error.message}")
+            continue
+        title = f"{r.id} ({r.source})"
+        if r.reference_date:
+            title += f" · reference date {r.reference_date}"
+        table = Table(title=title, title_justify="left")
+        for col, justify in (("label", "left"), ("text", "left"), ("value", "left"), ("count", "right"),
+                             ("first", "right")):
+            table.add_column(col, justify=justify)  # type: ignore[arg-type]
+        counts: Counter[tuple[str, str]] = Counter((m.label, m.text) for m in r.entities)
+        seen: set[tuple[str, str]] = set()
+        for m in r.entities:
+            key = (m.label, m.text)
+            if key in seen:
+                continue
+            seen.add(key)
+            table.add_row(m.label, m.text, m.value or "", str(counts[key]), str(m.start))
+        console.print(table)
+
+
+def write_labelstudio(results: Iterable[DocumentResult], out: TextIO, **_: Any) -> None:
+    """A JSON list of Label Studio tasks with our mentions as predictions."""
+    from .labelstudio import to_task
+
+    out.write("[")
+    for i, r in enumerate(results):
+        if r.error is not None:
+            continue
+        out.write(",\n" if i else "\n")
+        out.write(json.dumps(to_task(r), ensure_ascii=False))
+    out.write("\n]\n")
+
+
+def write_conll(results: Iterable[DocumentResult], out: TextIO, **_: Any) -> None:
+    """Token-level IOB: ``token<TAB>tag`` lines, a blank line between sentences, a docstart per document."""
+    from .conll import iob_lines
+
+    for r in results:
+        if r.error is not None or r.text is None:
+            continue
+        out.write(f"-DOCSTART- {r.id}\n\n")
+        for line in iob_lines(r):
+            out.write(line + "\n")
+
+
+WRITERS: dict[Format, Callable[..., None]] = {
+    Format.table: write_table,
+    Format.json: write_json,
+    Format.jsonl: write_jsonl,
+    Format.csv: write_csv,
+    Format.labelstudio: write_labelstudio,
+    Format.conll: write_conll,
+}
+
+
+def write_results(
+    results: Iterable[DocumentResult], fmt: Format, out: TextIO, *, with_text: bool = False
+) -> None:
+    """Write ``results`` to ``out`` in ``fmt``."""
+    WRITERS[fmt](results, out, with_text=with_text)

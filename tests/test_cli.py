@@ -1,0 +1,154 @@
+import csv
+import io
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from cli import app
+from tests.conftest import KZ_GOLD, KZ_TEXT
+
+runner = CliRunner()
+pytestmark = [pytest.mark.model, pytest.mark.shared]
+
+
+def test_every_command_has_help_text():
+    for command in app.registered_commands:
+        assert command.callback.__doc__, f"{command.callback.__name__} has no help text"
+        result = runner.invoke(app, [command.name or command.callback.__name__, "--help"])
+        assert result.exit_code == 0
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.startswith("presstag ")
+
+
+def test_extract_jsonl_meets_the_contract(kz_text):
+    result = runner.invoke(app, ["extract", str(KZ_TEXT), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1
+    doc = json.loads(lines[0])
+    assert doc["id"] == "kazakhstan-press-freedom" and doc["source"] == str(KZ_TEXT)
+    assert set(doc["extractor"]) == {"version", "model", "model_version"}
+    assert doc["extractor"]["model"].startswith("en_core_web_sm")
+    assert len(doc["entities"]) > 80
+    for e in doc["entities"]:
+        assert kz_text[e["start"]:e["end"]] == e["text"]
+        assert e["label"] in {"PERSON", "ORG", "PLACE", "DATE"}
+        assert e["source_label"]
+        assert ("value" in e) == (e["label"] == "DATE")
+    gulnara = next(e for e in doc["entities"] if e["text"] == "Gulnara Bazhkenova")
+    assert (gulnara["label"], gulnara["start"], gulnara["end"]) == ("PERSON", 1726, 1744)
+
+
+def test_stdin_gives_the_same_entities(kz_text):
+    from_file = json.loads(runner.invoke(app, ["extract", str(KZ_TEXT), "-f", "jsonl"]).stdout)
+    from_stdin = runner.invoke(app, ["extract", "-", "-f", "jsonl"], input=kz_text)
+    assert from_stdin.exit_code == 0
+    doc = json.loads(from_stdin.stdout)
+    assert doc["id"] == "stdin" and doc["source"] == "-"
+    assert doc["entities"] == from_file["entities"]
+    implicit = runner.invoke(app, ["extract", "-f", "jsonl"], input=kz_text)
+    assert json.loads(implicit.stdout)["entities"] == from_file["entities"]
+
+
+def test_csv_has_a_row_per_entity(tmp_path):
+    out = tmp_path / "out.csv"
+    result = runner.invoke(app, ["extract", str(KZ_TEXT), "-f", "csv", "-o", str(out)])
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    as_json = json.loads(runner.invoke(app, ["extract", str(KZ_TEXT), "-f", "jsonl"]).stdout)
+    assert len(rows) == len(as_json["entities"])
+    assert list(rows[0])[:7] == ["id", "source", "label", "text", "start", "end", "value"]
+    assert rows[0]["text"] == as_json["entities"][0]["text"]
+    assert not (tmp_path / "out.csv.part").exists()
+
+
+def test_json_is_a_list_and_labels_select(tmp_path):
+    result = runner.invoke(app, ["extract", str(KZ_TEXT), "-f", "json", "--labels", "person"])
+    docs = json.loads(result.stdout)
+    assert isinstance(docs, list) and len(docs) == 1
+    assert {e["label"] for e in docs[0]["entities"]} == {"PERSON"}
+
+
+def test_missing_file_is_one_clean_line(tmp_path):
+    result = runner.invoke(app, ["extract", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"presstag: {tmp_path / 'nope.txt'}: no such file or folder"
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--labels", "GPE"], "unknown label GPE"),
+        (["--reference-date", "17/12/2025"], "is not a date: use YYYY-MM-DD"),
+        (["--model", "no_such_pipeline"], "spaCy pipeline 'no_such_pipeline' is not installed"),
+        (["--disable", "presstag_nothing"], "unknown component presstag_nothing"),
+    ],
+)
+def test_bad_options_exit_2_with_one_line(args, message):
+    result = runner.invoke(app, ["extract", str(KZ_TEXT), *args])
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unknown_format_is_a_usage_error():
+    result = runner.invoke(app, ["extract", str(KZ_TEXT), "--format", "xml"])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_table_output_names_entities():
+    result = runner.invoke(app, ["extract", str(KZ_TEXT), "-f", "table"])
+    assert result.exit_code == 0
+    assert "Gulnara Bazhkenova" in result.stdout and "PERSON" in result.stdout
+
+
+def test_bad_document_gives_an_error_record_and_exit_1(tmp_path):
+    (tmp_path / "good.txt").write_text("Amnesty International spoke in Geneva.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02\x03binary")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = runner.invoke(app, ["extract", str(tmp_path), "-f", "jsonl"])
+    assert result.exit_code == 1
+    docs = {d["id"]: d for d in map(json.loads, result.stdout.splitlines())}
+    assert set(docs) == {"good", "bad", "empty"}
+    assert docs["bad"]["error"]["type"] == "binary"
+    assert docs["empty"]["error"]["type"] == "empty"
+    assert "error" not in docs["good"]
+    assert "bad.txt: binary data" in result.stderr
+
+
+def test_evaluate_prints_the_table():
+    result = runner.invoke(app, ["evaluate", str(KZ_GOLD)])
+    assert result.exit_code == 0
+    for word in ("PERSON", "ORG", "PLACE", "DATE", "micro", "precision", "date values"):
+        assert word in result.stdout
+
+
+def test_evaluate_json():
+    result = runner.invoke(app, ["evaluate", str(KZ_GOLD), "--format", "json"])
+    report = json.loads(result.stdout)
+    assert report["documents"] == 1
+    assert set(report["labels"]) == {"PERSON", "ORG", "PLACE", "DATE"}
+    assert 0.0 < report["micro"]["f1"] <= 1.0
+    assert report["date_values"]["scored"] > 0
+
+
+def test_evaluate_bad_gold_file(tmp_path):
+    bad = tmp_path / "gold.jsonl"
+    bad.write_text('{"id": 1, "text": "x"}\n', encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(bad)])
+    assert result.exit_code == 2
+    assert "not a gold record" in result.stderr
+
+
+def test_info_lists_components():
+    result = runner.invoke(app, ["info"])
+    assert result.exit_code == 0
+    assert "presstag_labels" in result.stdout and "ner" in result.stdout
+    assert "parser" not in result.stdout.split("components:")[1].splitlines()[0]
