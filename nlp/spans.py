@@ -106,3 +106,26 @@ def set_entities(doc: Doc, spans: Iterable[Span]) -> None:
 def overlapping(doc: Doc, start: int, end: int) -> list[Span]:
     """Entities of ``doc`` that share a token with tokens ``start:end``."""
     return [e for e in doc.ents if e.start < end and start < e.end]
+
+
+def vote(doc: Doc, span: Span, label: str, kind: str, weights: dict[str, float]) -> None:
+    """Add evidence ``kind`` for ``label`` to ``span``'s votes (weights from ``evidence.json``)."""
+    info = span_meta(doc, span)
+    if kind not in info["evidence"]:
+        info["evidence"].append(kind)
+    votes = info.setdefault("votes", {})
+    votes[label] = votes.get(label, 0.0) + weights.get(kind, 0.3)
+
+
+def best_label(doc: Doc, span: Span) -> str:
+    """The label with the most evidence for ``span`` (its current label without votes)."""
+    votes = meta(doc).get((span.start_char, span.end_char), {}).get("votes")
+    if not votes:
+        return span.label_
+    return max(votes.items(), key=lambda kv: (kv[1], kv[0] == span.label_))[0]
+
+
+def is_capitalised(token: Any) -> bool:
+    """A token that can be part of a name: starts with an upper-case letter or a digit."""
+    text = token.text
+    return bool(text) and (text[0].isupper() or (text[0].isdigit() and any(c.isalpha() for c in text)))

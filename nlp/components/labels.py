@@ -6,7 +6,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..labels import load_label_map
-from ..spans import add_evidence, move_meta, set_entities, span_meta, trim
+from ..results import evidence_weights
+from ..spans import move_meta, set_entities, span_meta, trim, vote
 
 
 class LabelMapper:
@@ -14,6 +15,7 @@ class LabelMapper:
 
     def __init__(self, *, label_map: dict[str, str]) -> None:
         self.label_map = label_map
+        self.weights = evidence_weights()
 
     def __call__(self, doc: Doc) -> Doc:
         kept: list[Span] = []
@@ -22,12 +24,12 @@ class LabelMapper:
             if label is None:
                 continue
             span_meta(doc, ent)
-            add_evidence(doc, ent, "model")
             trimmed = trim(ent)
             if trimmed is None:
                 continue
             new = Span(doc, trimmed.start, trimmed.end, label=label)
             move_meta(doc, ent, new)
+            vote(doc, new, label, "model", self.weights)
             kept.append(new)
         set_entities(doc, kept)
         return doc

@@ -1,0 +1,111 @@
+"""``presstag_consistency``: one label per name across the release, settled by the weight of evidence, and
+carried to the name's other mentions and to the parts of personal names."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..results import evidence_weights
+from ..spans import is_capitalised, meta, set_entities, span_meta, vote
+
+POSSESSIVE_ENDINGS = ("’s", "'s")
+LABELS = ("PERSON", "ORG", "PLACE")
+
+
+def name_key(text: str) -> str:
+    """The form a name is grouped by: case-folded, without a possessive ending."""
+    for ending in POSSESSIVE_ENDINGS:
+        if text.endswith(ending):
+            text = text[: -len(ending)]
+    return text.casefold()
+
+
+class DocumentConsistency:
+    """Document-level label voting and propagation.
+
+    1. Parts of personal names: a surname or given name standing alone gets strong PERSON evidence when the
+       full name (two or more tokens) is a PERSON in the same release.
+    2. Votes of all mentions of one name are summed; every mention takes the winning label.
+    3. Unlabelled occurrences of a name with good evidence (more than the model alone, or a multi-word name)
+       are tagged too.
+    """
+
+    def __init__(self, *, propagate: bool = True) -> None:
+        self.propagate = propagate
+        self.weights = evidence_weights()
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = [e for e in doc.ents]
+        names = [e for e in ents if e.label_ in LABELS]
+        parts: dict[str, str] = {}
+        for e in names:
+            words = [t for t in e if is_capitalised(t)]
+            if e.label_ == "PERSON" and len(words) >= 2:
+                for t in (words[0], words[-1]):
+                    parts[t.text.casefold()] = t.text
+        for e in names:
+            if len(e) == 1 and e.text.casefold() in parts:
+                vote(doc, e, "PERSON", "surname", self.weights)
+        totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        for e in names:
+            for label, weight in (span_meta(doc, e).get("votes") or {e.label_: 0.6}).items():
+                totals[name_key(e.text)][label] += weight
+        out: list[Span] = []
+        for e in ents:
+            if e.label_ not in LABELS:
+                out.append(e)
+                continue
+            votes = totals[name_key(e.text)]
+            label = max(votes.items(), key=lambda kv: (kv[1], kv[0] == e.label_))[0]
+            if label != e.label_:
+                new = Span(doc, e.start, e.end, label=label)
+                vote(doc, new, label, "consistency", self.weights)
+                out.append(new)
+            else:
+                out.append(e)
+        if self.propagate:
+            out.extend(self._propagate(doc, out, parts))
+        set_entities(doc, out)
+        return doc
+
+    def _propagate(self, doc: Doc, ents: list[Span], parts: dict[str, str]) -> list[Span]:
+        """Tag unlabelled occurrences of names known with good evidence, and of personal-name parts."""
+        m = meta(doc)
+        strong: dict[str, str] = {}
+        for e in ents:
+            if e.label_ not in LABELS:
+                continue
+            evidence = m.get((e.start_char, e.end_char), {}).get("evidence", [])
+            if len(e) >= 2 or any(k != "model" for k in evidence):
+                strong.setdefault(e.text, e.label_)
+        for part in parts.values():
+            strong.setdefault(part, "PERSON")
+        by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for text, label in strong.items():
+            by_first[text.split()[0]].append((text, label))
+        covered = {i for e in ents for i in range(e.start, e.end)}
+        new: list[Span] = []
+        for t in doc:
+            if t.i in covered or not is_capitalised(t) or t.text not in by_first:
+                continue
+            for text, label in sorted(by_first[t.text], key=lambda x: -len(x[0])):
+                if doc.text[t.idx:t.idx + len(text)] != text:
+                    continue
+                span = doc.char_span(t.idx, t.idx + len(text), label=label)
+                if span is None or any(i in covered for i in range(span.start, span.end)):
+                    continue
+                if span.end < len(doc) and is_capitalised(doc[span.end]):
+                    continue  # part of a longer name
+                vote(doc, span, label, "consistency", self.weights)
+                new.append(span)
+                covered.update(range(span.start, span.end))
+                break
+        return new
+
+
+@Language.factory("presstag_consistency", assigns=["doc.ents"], default_config={"propagate": True})
+def make_consistency(nlp: Language, name: str, propagate: bool) -> DocumentConsistency:
+    return DocumentConsistency(propagate=propagate)

@@ -1,0 +1,89 @@
+"""``presstag_gazetteer``: names from the gazetteers (countries, regions, cities, organisations)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..gazetteer import Gazetteer, default_gazetteer
+from ..results import evidence_weights
+from ..spans import best_label, is_capitalised, move_meta, set_entities, vote
+
+MAX_NAME_TOKENS = 9
+
+
+def is_modifier(token: object) -> bool:
+    """A nationality-like adjective or lower-case word that may precede a name ("Kurdish YPG")."""
+    text = token.text  # type: ignore[attr-defined]
+    return text.islower() or text.endswith(("ish", "ian", "ese", "i", "an"))
+
+
+class GazetteerTagger:
+    """Tags gazetteer names, adds evidence to model spans that agree, and settles disagreements by weight.
+
+    A gazetteer name longer than the model's spans over it replaces them ("Islamic State of Iraq" + "Levant"
+    → one ORG); a model span that contains a gazetteer name keeps it (outermost name only), unless all it adds
+    are modifiers ("Kurdish YPG" → "YPG").
+    """
+
+    def __init__(self, *, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.weights = evidence_weights()
+
+    def find(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """Longest gazetteer matches, left to right, not overlapping each other."""
+        out: list[tuple[int, int, str]] = []
+        i, n = 0, len(doc)
+        while i < n:
+            if not is_capitalised(doc[i]):
+                i += 1
+                continue
+            found = None
+            for k in range(min(MAX_NAME_TOKENS, n - i), 0, -1):
+                last = doc[i + k - 1]
+                if not (is_capitalised(last) or last.text[-1:] in ".’'"):
+                    continue
+                label = self.gazetteer.label_of(doc[i:i + k].text)
+                if label:
+                    found = (i, i + k, label)
+                    break
+            if found is None:
+                i += 1
+                continue
+            out.append(found)
+            i = found[1]
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        for start, end, label in self.find(doc):
+            overlaps = [e for e in ents if e.start < end and start < e.end]
+            if not overlaps:
+                span = Span(doc, start, end, label=label)
+                vote(doc, span, label, "gazetteer", self.weights)
+                ents.append(span)
+                continue
+            if len(overlaps) == 1 and (overlaps[0].start, overlaps[0].end) == (start, end):
+                old = overlaps[0]
+                vote(doc, old, label, "gazetteer", self.weights)
+                new = Span(doc, start, end, label=best_label(doc, old))
+                ents[ents.index(old)] = new
+                continue
+            if all(start <= e.start and e.end <= end for e in overlaps):
+                span = Span(doc, start, end, label=label)
+                vote(doc, span, label, "gazetteer", self.weights)
+                ents = [e for e in ents if e not in overlaps] + [span]
+                continue
+            outer = next((e for e in overlaps if e.start <= start and end <= e.end), None)
+            if outer is not None and all(is_modifier(t) for t in doc[outer.start:start]) and end == outer.end:
+                span = Span(doc, start, end, label=label)
+                move_meta(doc, outer, span)
+                vote(doc, span, label, "gazetteer", self.weights)
+                ents[ents.index(outer)] = Span(doc, start, end, label=best_label(doc, span))
+        set_entities(doc, ents)
+        return doc
+
+
+@Language.factory("presstag_gazetteer", assigns=["doc.ents"], default_config={})
+def make_gazetteer(nlp: Language, name: str) -> GazetteerTagger:
+    return GazetteerTagger(gazetteer=default_gazetteer())

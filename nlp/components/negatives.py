@@ -1,0 +1,190 @@
+"""``presstag_negatives``: what is not an entity, or not all of one — jargon and headings, titles on names,
+lower-case tails, laws and events named like organisations, "the Government of X", and boilerplate."""
+
+from __future__ import annotations
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..gazetteer import Gazetteer, default_gazetteer, word_list
+from ..results import evidence_weights
+from ..spans import best_label, is_capitalised, move_meta, set_entities, span_meta, vote
+
+LOCATIVE = {"in", "near", "outside", "around", "across", "throughout", "toward", "towards", "into", "inside"}
+GOVERNMENT = {"Government", "government", "Governments", "authorities", "Authorities", "regime", "Regime",
+              "parliament", "people", "forces", "military", "officials", "side"}
+POSSESSIVE = {"’s", "'s"}
+FIRST_WORD_EVENTS = {"Operation"}
+
+
+class NegativeEvidence:
+    """Removes non-entities and trims what does not belong to a name."""
+
+    def __init__(self, *, gazetteer: Gazetteer, not_entities: frozenset[str], titles: frozenset[str],
+                 non_org_heads: frozenset[str]) -> None:
+        self.gazetteer = gazetteer
+        self.not_entities = not_entities
+        self.titles = titles
+        self.max_title = max((len(t.split()) for t in titles), default=1)
+        self.non_org_heads = non_org_heads
+        self.weights = evidence_weights()
+
+    def __call__(self, doc: Doc) -> Doc:
+        out: list[Span] = []
+        for ent in doc.ents:
+            for span in self.fix(doc, ent):
+                out.append(span)
+        out.extend(self.titled_names(doc, out))
+        set_entities(doc, [Span(doc, e.start, e.end, label=best_label(doc, e)) for e in out])
+        self.mark_boilerplate(doc)
+        return doc
+
+    def title_length(self, doc: Doc, start: int, end: int) -> int:
+        """Number of tokens of a title at ``doc[start:end]``'s start (0 when none)."""
+        best = 0
+        for k in range(1, min(self.max_title + 2, end - start) + 1):
+            if doc[start:start + k].text in self.titles:
+                best = k
+        return best
+
+    def fix(self, doc: Doc, ent: Span) -> list[Span]:
+        text, label = ent.text, ent.label_
+        if text in self.not_entities or text.upper() in self.not_entities and text.isupper():
+            return []
+        start, end = ent.start, ent.end
+        # leading function words capitalised at a sentence start: "Near Tal Afar", "On Friday"
+        while start < end - 1 and doc[start].lower_ in STOP_WORDS and label != "DATE":
+            start += 1
+        if label == "DATE":
+            return [self._rebound(doc, ent, start, end)]
+        if label == "PERSON":
+            if any(ch.isdigit() for ch in text):
+                return []
+            while (k := self.title_length(doc, start, end)) and k < end - start:
+                start += k
+                while start < end - 1 and doc[start].text in {".", ","}:
+                    start += 1
+        # names do not end in lower-case words: "Kazakhstan government", "Orda.kz’s capital bureau"
+        while end > start + 1 and not is_capitalised(doc[end - 1]):
+            end -= 1
+        while end > start + 1 and doc[end - 1].text in POSSESSIVE:
+            end -= 1
+        if (start, end) != (ent.start, ent.end) and (ent.end - end) > 0 and label == "ORG":
+            # the dropped tail was what made it an organisation; ask the gazetteer about what is left
+            rest = doc[start:end].text
+            gl = self.gazetteer.label_of(rest)
+            span = self._rebound(doc, ent, start, end)
+            if gl:
+                vote(doc, span, gl, "gazetteer", self.weights)
+                span = Span(doc, start, end, label=best_label(doc, span))
+            return [span]
+        span = self._rebound(doc, ent, start, end)
+        if label == "ORG":
+            return self.fix_org(doc, span)
+        if label == "PERSON" and start > 0 and doc[start - 1].lower_ in LOCATIVE:
+            if self.gazetteer.label_of(span.text) == "PLACE" or not span_meta(doc, span)["evidence"][1:]:
+                vote(doc, span, "PLACE", "grammar", self.weights)
+                span = Span(doc, span.start, span.end, label=best_label(doc, span))
+        return [span]
+
+    def fix_org(self, doc: Doc, span: Span) -> list[Span]:
+        """Laws and events named like organisations; "Government of Iraq"; "Kazakhstan’s Constitution"."""
+        tokens = list(span)
+        if tokens[0].text in FIRST_WORD_EVENTS:
+            return []
+        head = tokens[-1]
+        for t in tokens[1:]:
+            if t.lower_ in ("of", "for", "on", "against"):
+                head = doc[t.i - 1]
+                break
+        if head.text in self.non_org_heads:
+            owner = self._possessive_owner(doc, span)
+            return [owner] if owner is not None else []
+        if tokens[0].text in GOVERNMENT and len(tokens) > 2 and tokens[1].lower_ == "of":
+            place = Span(doc, span.start + 2, span.end, label="PLACE")
+            if self.gazetteer.label_of(place.text) == "PLACE":
+                vote(doc, place, "PLACE", "gazetteer", self.weights)
+                return [place]
+        if tokens[-1].text in GOVERNMENT and len(tokens) > 1:
+            place = Span(doc, span.start, span.end - 1, label="PLACE")
+            if self.gazetteer.label_of(place.text) == "PLACE":
+                vote(doc, place, "PLACE", "gazetteer", self.weights)
+                return [place]
+        return [span]
+
+    def _possessive_owner(self, doc: Doc, span: Span) -> Span | None:
+        for t in span:
+            if t.text in POSSESSIVE and t.i > span.start:
+                owner = Span(doc, span.start, t.i, label="PLACE")
+                label = self.gazetteer.label_of(owner.text)
+                if label:
+                    owner = Span(doc, span.start, t.i, label=label)
+                    vote(doc, owner, label, "gazetteer", self.weights)
+                    return owner
+        return None
+
+    def titled_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """A capitalised name right after a title is a person ("Mr Ellwood", "Gen. Joseph Votel")."""
+        covered = {i for e in ents for i in range(e.start, e.end)}
+        out = []
+        i, n = 0, len(doc)
+        while i < n:
+            k = self.title_length(doc, i, n)
+            if not k or any(j in covered for j in range(i, i + k)):
+                i += 1
+                continue
+            j = i + k
+            while j < n and doc[j].text == ".":
+                j += 1
+            end = j
+            while end < n and end - j < 4 and is_capitalised(doc[end]) and end not in covered \
+                    and doc[end].text not in self.titles and doc[end].lower_ not in STOP_WORDS:
+                end += 1
+            if end > j and not self.gazetteer.label_of(doc[j:end].text):
+                span = Span(doc, j, end, label="PERSON")
+                vote(doc, span, "PERSON", "title", self.weights)
+                out.append(span)
+            i = max(end, i + 1)
+        for e in ents:
+            if e.label_ == "PERSON" or e.start == 0:
+                continue
+            before = range(max(0, e.start - self.max_title - 1), e.start)
+            if any(doc[s:e.start].text in self.titles for s in before):
+                if self.gazetteer.label_of(e.text) is None and e.label_ != "DATE":
+                    vote(doc, e, "PERSON", "title", self.weights)
+        return out
+
+    def _rebound(self, doc: Doc, ent: Span, start: int, end: int) -> Span:
+        if (start, end) == (ent.start, ent.end):
+            return ent
+        span = Span(doc, start, end, label=ent.label)
+        move_meta(doc, ent, span)
+        return span
+
+    def mark_boilerplate(self, doc: Doc) -> None:
+        """Entities in an "About X" section at the end of a release are marked ``boilerplate``."""
+        text = doc.text
+        cut = None
+        for marker in ("\nAbout ", "\nABOUT "):
+            pos = text.rfind(marker)
+            if pos != -1 and (cut is None or pos < cut):
+                line_end = text.find("\n", pos + 1)
+                heading = text[pos + 1:line_end if line_end != -1 else len(text)]
+                if len(heading.split()) <= 8:
+                    cut = pos
+        if cut is None:
+            return
+        for e in doc.ents:
+            if e.start_char > cut:
+                span_meta(doc, e)["boilerplate"] = True
+
+
+@Language.factory("presstag_negatives", assigns=["doc.ents"], default_config={})
+def make_negatives(nlp: Language, name: str) -> NegativeEvidence:
+    return NegativeEvidence(
+        gazetteer=default_gazetteer(),
+        not_entities=word_list("not_entities.txt"),
+        titles=word_list("titles.txt"),
+        non_org_heads=word_list("non_org_heads.txt"),
+    )

