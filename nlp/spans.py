@@ -24,6 +24,9 @@ DOC_EXTENSIONS: dict[str, Any] = {
 }
 
 LEADING_DETERMINERS = {"the", "a", "an"}
+# Function words that are capitalised at a sentence start but never begin a name: "Near Palmyra", "On Friday".
+LEADING_WORDS = {"near", "in", "on", "at", "from", "outside", "inside", "during", "after", "before", "since",
+                 "around", "across", "throughout", "by", "with", "for", "to", "of", "and", "but", "when", "while"}
 POSSESSIVES = {"'s", "’s", "'", "’", "s'", "s’"}
 EDGE_PUNCT = set("\"'“”‘’«»()[]{},.;:!?-–—/*•|")
 
@@ -86,6 +89,10 @@ def trim(span: Span) -> Span | None:
         elif last.text in POSSESSIVES or last.text in EDGE_PUNCT or last.is_space:
             end -= 1
             changed = True
+    for k in range(start + 1, end):
+        if doc[k].text in ("(", "[") and k > start:
+            end = k  # "Commission of Inquiry (CoI" → the name before the bracket
+            break
     if start >= end:
         return None
     if start == span.start and end == span.end:

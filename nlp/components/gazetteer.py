@@ -7,15 +7,15 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import Gazetteer, default_gazetteer
 from ..results import evidence_weights
-from ..spans import best_label, is_capitalised, move_meta, set_entities, vote
+from ..spans import LEADING_WORDS, best_label, is_capitalised, move_meta, set_entities, vote
 
 MAX_NAME_TOKENS = 9
 
 
 def is_modifier(token: object) -> bool:
-    """A nationality-like adjective or lower-case word that may precede a name ("Kurdish YPG")."""
+    """A word that may precede a name without being part of it: "Kurdish YPG", "Near Palmyra"."""
     text = token.text  # type: ignore[attr-defined]
-    return text.islower() or text.endswith(("ish", "ian", "ese", "i", "an"))
+    return text.islower() or text.lower() in LEADING_WORDS or text.endswith(("ish", "ian", "ese", "i", "an"))
 
 
 class GazetteerTagger:
@@ -30,9 +30,9 @@ class GazetteerTagger:
         self.gazetteer = gazetteer
         self.weights = evidence_weights()
 
-    def find(self, doc: Doc) -> list[tuple[int, int, str]]:
+    def find(self, doc: Doc) -> list[tuple[int, int, str, str]]:
         """Longest gazetteer matches, left to right, not overlapping each other."""
-        out: list[tuple[int, int, str]] = []
+        out: list[tuple[int, int, str, str]] = []
         i, n = 0, len(doc)
         while i < n:
             if not is_capitalised(doc[i]):
@@ -43,9 +43,9 @@ class GazetteerTagger:
                 last = doc[i + k - 1]
                 if not (is_capitalised(last) or last.text[-1:] in ".’'"):
                     continue
-                label = self.gazetteer.label_of(doc[i:i + k].text)
-                if label:
-                    found = (i, i + k, label)
+                hit = self.gazetteer.lookup(doc[i:i + k].text)
+                if hit:
+                    found = (i, i + k, *hit)
                     break
             if found is None:
                 i += 1
@@ -56,29 +56,31 @@ class GazetteerTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
-        for start, end, label in self.find(doc):
+        for start, end, label, kind in self.find(doc):
             overlaps = [e for e in ents if e.start < end and start < e.end]
             if not overlaps:
+                if end < len(doc) and is_capitalised(doc[end]):
+                    continue  # the start of a longer name ("Greenwich Mean Time")
                 span = Span(doc, start, end, label=label)
-                vote(doc, span, label, "gazetteer", self.weights)
+                vote(doc, span, label, kind, self.weights)
                 ents.append(span)
                 continue
             if len(overlaps) == 1 and (overlaps[0].start, overlaps[0].end) == (start, end):
                 old = overlaps[0]
-                vote(doc, old, label, "gazetteer", self.weights)
+                vote(doc, old, label, kind, self.weights)
                 new = Span(doc, start, end, label=best_label(doc, old))
                 ents[ents.index(old)] = new
                 continue
             if all(start <= e.start and e.end <= end for e in overlaps):
                 span = Span(doc, start, end, label=label)
-                vote(doc, span, label, "gazetteer", self.weights)
+                vote(doc, span, label, kind, self.weights)
                 ents = [e for e in ents if e not in overlaps] + [span]
                 continue
             outer = next((e for e in overlaps if e.start <= start and end <= e.end), None)
             if outer is not None and all(is_modifier(t) for t in doc[outer.start:start]) and end == outer.end:
                 span = Span(doc, start, end, label=label)
                 move_meta(doc, outer, span)
-                vote(doc, span, label, "gazetteer", self.weights)
+                vote(doc, span, label, kind, self.weights)
                 ents[ents.index(outer)] = Span(doc, start, end, label=best_label(doc, span))
         set_entities(doc, ents)
         return doc

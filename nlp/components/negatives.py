@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import Gazetteer, default_gazetteer, word_list
 from ..results import evidence_weights
-from ..spans import best_label, is_capitalised, move_meta, set_entities, span_meta, vote
+from ..spans import LEADING_WORDS, best_label, is_capitalised, move_meta, set_entities, span_meta, vote
 
 LOCATIVE = {"in", "near", "outside", "around", "across", "throughout", "toward", "towards", "into", "inside"}
 GOVERNMENT = {"Government", "government", "Governments", "authorities", "Authorities", "regime", "Regime",
@@ -48,16 +48,26 @@ class NegativeEvidence:
                 best = k
         return best
 
+    def in_title(self, doc: Doc, span: Span) -> bool:
+        """True when the span is (part of) a title: "State" in "Secretary of State", "Navy Capt"."""
+        for a in range(max(0, span.start - self.max_title), span.start + 1):
+            for b in range(span.end, min(len(doc), span.end + self.max_title) + 1):
+                if doc[a:b].text in self.titles:
+                    return True
+        return False
+
     def fix(self, doc: Doc, ent: Span) -> list[Span]:
         text, label = ent.text, ent.label_
         if text in self.not_entities or text.upper() in self.not_entities and text.isupper():
             return []
         start, end = ent.start, ent.end
-        # leading function words capitalised at a sentence start: "Near Tal Afar", "On Friday"
-        while start < end - 1 and doc[start].lower_ in STOP_WORDS and label != "DATE":
-            start += 1
         if label == "DATE":
-            return [self._rebound(doc, ent, start, end)]
+            return [ent]
+        if not any(ch.isupper() for ch in text) or doc[start].text in FIRST_WORD_EVENTS or self.in_title(doc, ent):
+            return []
+        # leading function words capitalised at a sentence start: "Near Tal Afar"
+        while start < end - 1 and (doc[start].lower_ in STOP_WORDS or doc[start].lower_ in LEADING_WORDS):
+            start += 1
         if label == "PERSON":
             if any(ch.isdigit() for ch in text):
                 return []
@@ -91,8 +101,6 @@ class NegativeEvidence:
     def fix_org(self, doc: Doc, span: Span) -> list[Span]:
         """Laws and events named like organisations; "Government of Iraq"; "Kazakhstan’s Constitution"."""
         tokens = list(span)
-        if tokens[0].text in FIRST_WORD_EVENTS:
-            return []
         head = tokens[-1]
         for t in tokens[1:]:
             if t.lower_ in ("of", "for", "on", "against"):

@@ -34,10 +34,9 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
         j = i + 1
         while j < n:
             t = doc[j]
-            if is_capitalised(t) or t.text in ("-", "–") and j + 1 < n and is_capitalised(doc[j + 1]):
-                j += 1
-            elif (t.lower_ in CONNECTORS or t.text in POSSESSIVE) and j + 1 < n and (
-                is_capitalised(doc[j + 1]) or doc[j + 1].lower_ == "the" and j + 2 < n and is_capitalised(doc[j + 2])
+            if is_capitalised(t) or t.text in ("-", "–") and j + 1 < n and is_capitalised(doc[j + 1]) or (t.lower_ in CONNECTORS or t.text in POSSESSIVE) and j + 1 < n and (
+                is_capitalised(doc[j + 1])
+                or doc[j + 1].lower_ == "the" and t.lower_ != "and" and j + 2 < n and is_capitalised(doc[j + 2])
             ):
                 j += 1
             else:
@@ -101,6 +100,12 @@ class OrganisationGrammar:
             if not heads:
                 continue
             h = heads[-1]
+            # "Members of the Security Council": what precedes an of-phrase without a head is not the name
+            ofs = [k for k in range(start, h) if doc[k].lower_ in OF_WORDS]
+            if ofs and not any(doc[k].text in self.heads for k in range(start, ofs[-1])):
+                start = ofs[-1] + 1
+                while start < h and doc[start].lower_ == "the":
+                    start += 1
             stop = h + 1
             if stop < end and doc[stop].lower_ in OF_WORDS:
                 stop = end
