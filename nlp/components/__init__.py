@@ -1,6 +1,6 @@
 """presstag's registered spaCy components; importing this package registers their factories."""
 
-from . import consistency, gazetteer, labels, negatives, orgs, patterns  # noqa: F401
+from . import consistency, dates, gazetteer, labels, negatives, orgs, patterns  # noqa: F401
 
 
 def is_registered(name: str) -> bool:

@@ -1,0 +1,251 @@
+"""Calendar values for DATE mentions: ISO dates, months and years, durations, ranges, or None.
+
+``resolve`` takes the mention text, the reference date, the sentence it stands in (for tense) and the last
+explicit date before it (for "the same day"). Absolute expressions are parsed with python-dateutil; the
+anchoring (year choice, relative days, weekdays) is ours.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.parser import ParserError
+from dateutil.parser import parse as dateutil_parse
+from dateutil.relativedelta import relativedelta
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
+           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "eighteen": 18, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+}
+UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y"}
+VAGUE = {"several", "few", "recent", "many", "some", "couple", "coming", "past", "last", "next", "numerous"}
+FUTURE_CUES = re.compile(
+    r"\b(will|shall|'ll|’ll|going to|scheduled|upcoming|due to|is due|are due|set to|expected to|plans? to|"
+    r"intends? to|next|goes to|go to a vote|forthcoming|would be held)\b", re.IGNORECASE)
+PAST_CUES = re.compile(
+    r"\b(was|were|had|did|has been|have been|ago|last|earlier|previously|\w{3,}ed|met|said|told|held|took|made|"
+    r"gave|went|came|saw|began|sent|spoke|wrote|found|left|brought|became|ran|led|fled|fought|won|lost|paid|"
+    r"kept|struck|sought|got|meant|put|set out|stood|understood|knew|heard|felt|chose|drove|threw|broke)\b",
+    re.IGNORECASE)
+ANCHOR_OFFSETS = {
+    "same day": 0, "that day": 0, "that same day": 0, "the same day": 0, "following day": 1, "next day": 1,
+    "the following day": 1, "the next day": 1, "previous day": -1, "day before": -1, "the day before": -1,
+    "the previous day": -1, "day after": 1, "the day after": 1,
+}
+
+
+@dataclass(frozen=True)
+class Tense:
+    """What the sentence around a date says about its time: past, future or unknown."""
+
+    past: bool
+    future: bool
+
+    @classmethod
+    def of(cls, sentence: str, mention: str = "") -> Tense:
+        text = sentence.replace(mention, " ") if mention else sentence
+        return cls(past=bool(PAST_CUES.search(text)), future=bool(FUTURE_CUES.search(text)))
+
+
+def _clean(text: str) -> str:
+    t = text.strip().strip(".,;:()")
+    t = re.sub(r"^(?:the|on|in|of|at|by|since|from|until|during)\s+", "", t, flags=re.IGNORECASE)
+    t = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", t)
+    t = t.replace("Sept.", "Sep").replace("Sept ", "Sep ").replace("’", "'")
+    return re.sub(r"\s+", " ", t)
+
+
+def _month(name: str) -> int | None:
+    return MONTHS.get(name.lower().rstrip("."))
+
+
+def choose_year(month: int, day: int | None, ref: date, tense: Tense) -> int:
+    """The year that fits: past sentences look back, future ones forward, otherwise the nearest."""
+    def first(y: int) -> date:
+        return date(y, month, day or 1)
+
+    def last(y: int) -> date:
+        return date(y, month, day or calendar.monthrange(y, month)[1])
+
+    years = [ref.year - 1, ref.year, ref.year + 1]
+    if tense.future and not tense.past:
+        return next(y for y in years if last(y) >= ref)
+    if tense.past and not tense.future:
+        return [y for y in years if first(y) <= ref][-1]
+    return min(years, key=lambda y: abs((first(y) - ref).days))
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def resolve(
+    text: str, ref: date | None, *, sentence: str = "", anchor: date | None = None, day_first: bool = True
+) -> str | None:
+    """The value of one DATE mention (see ANNOTATION.md), or None when nothing definite can be said."""
+    t = _clean(text)
+    low = t.lower()
+    tense = Tense.of(sentence, text)
+
+    # ranges: "5-6 April 2024", "April 5-6, 2024"
+    m = re.fullmatch(rf"(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})\s+({MONTH_RE})(?:,?\s+(\d{{4}}))?", t, re.IGNORECASE)
+    if m is None:
+        m2 = re.fullmatch(rf"({MONTH_RE})\s+(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})(?:,?\s+(\d{{4}}))?", t, re.IGNORECASE)
+        if m2:
+            m = m2
+            d1, d2, mon, yr = m2.group(2), m2.group(3), m2.group(1), m2.group(4)
+    else:
+        d1, d2, mon, yr = m.group(1), m.group(2), m.group(3), m.group(4)
+    if m:
+        month = _month(mon)
+        if month is None:
+            return None
+        year = int(yr) if yr else (choose_year(month, int(d1), ref, tense) if ref else None)
+        if year is None:
+            return None
+        a, b = _safe_date(year, month, int(d1)), _safe_date(year, month, int(d2))
+        return f"{a.isoformat()}/{b.isoformat()}" if a and b else None
+
+    # anchored: "the same day", "the following day"
+    for phrase, offset in ANCHOR_OFFSETS.items():
+        if low == phrase or low.endswith(" " + phrase):
+            return (anchor + timedelta(days=offset)).isoformat() if anchor else None
+
+    # relative to the reference date
+    if low in ("today", "this day", "tonight", "this morning", "this afternoon", "this evening"):
+        return ref.isoformat() if ref else None
+    if low in ("yesterday", "last night"):
+        return (ref - timedelta(days=1)).isoformat() if ref else None
+    if low == "tomorrow":
+        return (ref + timedelta(days=1)).isoformat() if ref else None
+    m = re.fullmatch(r"(this|last|next|past|previous|coming) (year|month|week)", low)
+    if m:
+        if ref is None:
+            return None
+        step = {"this": 0, "coming": 1, "next": 1}.get(m.group(1), -1)
+        if m.group(2) == "year":
+            return str(ref.year + step)
+        if m.group(2) == "month":
+            d = ref + relativedelta(months=step)
+            return f"{d.year:04d}-{d.month:02d}"
+        d = ref + timedelta(weeks=step)
+        iso = d.isocalendar()
+        return f"{iso.year}-W{iso.week:02d}"
+    m = re.fullmatch(r"(?:(last|next|this|on)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", low)
+    if m:
+        if ref is None:
+            return None
+        target = WEEKDAYS[m.group(2)]
+        delta = (ref.weekday() - target) % 7
+        back = ref - timedelta(days=delta or 7) if m.group(1) == "last" else ref - timedelta(days=delta)
+        ahead = ref + timedelta(days=(target - ref.weekday()) % 7 or (7 if m.group(1) == "next" else 0))
+        if m.group(1) == "next" or (tense.future and not tense.past):
+            return ahead.isoformat()
+        return back.isoformat()
+    m = re.fullmatch(r"(?:(a|one|two|three|\d+) )?(year|years|month|months|week|weeks|day|days) ago", low)
+    if m:
+        if ref is None:
+            return None
+        n = NUMBER_WORDS.get(m.group(1) or "a", None) or int(m.group(1))
+        unit = m.group(2).rstrip("s")
+        d = ref - relativedelta(**{unit + "s": n})
+        return str(d.year) if unit == "year" else f"{d.year:04d}-{d.month:02d}" if unit == "month" else d.isoformat()
+
+    # durations: "two months", "the past three years", "48 days"
+    m = re.fullmatch(r"(?:(?:the )?(?:past|last|next|previous|first|coming|over|for)\s+)?"
+                     r"([\w-]+)\s+(days?|weeks?|months?|years?|decades?)", low)
+    if m:
+        word = m.group(1)
+        n = NUMBER_WORDS.get(word) if not word.isdigit() else int(word)
+        if n is None or word in VAGUE:
+            return None
+        unit = m.group(2).rstrip("s")
+        if unit == "decade":
+            n *= 10
+        return f"P{n}{UNITS[unit]}"
+
+    # "late November", "early 2024", "mid-March", "the end of 2023", "the beginning of June"
+    m = re.fullmatch(rf"(?:early|late|mid|mid-|the end of|end of|the beginning of|beginning of|the start of|"
+                     rf"start of|the middle of)\s*-?\s*({MONTH_RE}|\d{{4}})(?:,? (\d{{4}}))?", low)
+    if m:
+        low = m.group(1) + (f" {m.group(2)}" if m.group(2) else "")
+        t = low
+
+    # a year: "2025", "in 2024"
+    if re.fullmatch(r"\d{4}", low):
+        return low
+    # a month (and year): "January", "April 2016"
+    m = re.fullmatch(rf"({MONTH_RE})(?:,?\s+(\d{{4}}))?", low)
+    if m:
+        month = _month(m.group(1))
+        if month is None:
+            return None
+        if m.group(2):
+            return f"{m.group(2)}-{month:02d}"
+        return f"{choose_year(month, None, ref, tense):04d}-{month:02d}" if ref else None
+    # ISO or numeric dates
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", low)
+    if m:
+        d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return d.isoformat() if d else None
+    m = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})", low)
+    if m:
+        return numeric_date(m.group(1), m.group(2), m.group(3), day_first=day_first)
+    # day and month, with or without a year: "December 1", "12 February", "Dec. 6, 2016"
+    m = re.fullmatch(rf"(?:(?:\w+day),?\s+)?(?:({MONTH_RE})\s+(\d{{1,2}})|(\d{{1,2}})\s+(?:of\s+)?({MONTH_RE}))"
+                     rf"(?:,?\s+(\d{{4}}))?", low)
+    if m:
+        month = _month(m.group(1) or m.group(4))
+        day = int(m.group(2) or m.group(3))
+        if month is None:
+            return None
+        if m.group(5):
+            d = _safe_date(int(m.group(5)), month, day)
+            return d.isoformat() if d else None
+        if ref is None:
+            return None
+        d = _safe_date(choose_year(month, day, ref, tense), month, day)
+        return d.isoformat() if d else None
+    return _dateutil(t)
+
+
+def numeric_date(a: str, b: str, y: str, *, day_first: bool = True) -> str | None:
+    """``21/03/2023`` → 2023-03-21: day first unless the numbers or the release say month first."""
+    x, z = int(a), int(b)
+    year = int(y) if len(y) == 4 else 2000 + int(y)
+    if x > 12:
+        day_first = True
+    elif z > 12:
+        day_first = False
+    d = _safe_date(year, z, x) if day_first else _safe_date(year, x, z)
+    return d.isoformat() if d else None
+
+
+def _dateutil(text: str) -> str | None:
+    """Full dates in other spellings, via dateutil; only when day, month and year are all written."""
+    if not (re.search(r"\d{4}", text) and re.search(MONTH_RE, text, re.IGNORECASE) and re.search(r"\b\d{1,2}\b", text)):
+        return None
+    try:
+        return dateutil_parse(text, fuzzy=False, default=None).date().isoformat()  # type: ignore[arg-type]
+    except (ParserError, ValueError, OverflowError, TypeError):
+        return None
+
+
+def precise_day(value: str | None) -> date | None:
+    """The date of a day-precision value, for anchoring "the same day"."""
+    if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return date.fromisoformat(value)
+    return None
