@@ -159,6 +159,42 @@ def extract(
         raise typer.Exit(1)
 
 
+@app.command()
+def timeline(
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, folders, glob patterns, or - for stdin.", show_default=False),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, csv or markdown.")] = "table",
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
+    model: ModelOpt = None,
+    reference_date: RefDateOpt = None,
+) -> None:
+    """The dated events of one or many releases in date order, with the people, organisations and places."""
+    from nlp.export import open_output
+    from nlp.sources import read_inputs
+    from nlp.timeline import TimelineFormat, events, write_timeline
+
+    try:
+        try:
+            tfmt = TimelineFormat(fmt)
+        except ValueError as exc:
+            raise OptionError(f"unknown format {fmt!r}: choose table, json, csv or markdown") from exc
+        paths = _inputs(inputs)
+        extractor = build_extractor(model, None, None, reference_date)
+        results = []
+        for r in extractor.process(read_inputs(paths)):
+            if r.error is not None:
+                _stderr().print(f"presstag: {r.error.message}", markup=False)
+            results.append(r)
+        with open_output(output) as out:
+            write_timeline(events(results), tfmt, out)
+    except PresstagError as exc:
+        fail(str(exc), exc.exit_code)
+    if any(r.error is not None for r in results):
+        raise typer.Exit(1)
+
+
 class ReportFormat(StrEnum):
     table = "table"
     json = "json"

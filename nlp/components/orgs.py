@@ -77,8 +77,14 @@ class OrganisationGrammar:
 
     def _propose(self, doc: Doc, ents: list[Span], start: int, end: int, label: str, kind: str) -> list[Span]:
         overlaps = [e for e in ents if e.start < end and start < e.end]
-        if any(e.start <= start and end <= e.end and (e.start, e.end) != (start, end) for e in overlaps):
-            return ents  # a longer name already covers it: outermost only
+        for e in overlaps:
+            if e.start <= start and end <= e.end and (e.start, e.end) != (start, end):
+                # a longer name covers it (outermost only), unless all it adds is "Members of the"
+                lead = doc[e.start:start]
+                if e.end != end or not lead or lead[-1].lower_ not in OF_WORDS | {"the"}:
+                    return ents
+                if any(t.text in self.heads for t in lead):
+                    return ents
         span = Span(doc, start, end, label=label)
         same = next((e for e in overlaps if (e.start, e.end) == (start, end)), None)
         if same is not None:

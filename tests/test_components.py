@@ -1,0 +1,146 @@
+"""The press-release components, each on a blank pipeline whose model output is fixed by a ruler."""
+
+import pytest
+
+from nlp.errors import OptionError
+from nlp.spans import meta
+from tests.helpers import ents, pipeline
+
+
+def test_gazetteer_tags_places_and_groups_and_overrules_the_model():
+    nlp = pipeline({"Raqqah": "PERSON", "Daesh": "GPE"}, ["presstag_gazetteer"])
+    doc = nlp("Coalition forces struck Daesh near Raqqah and in Aleppo, then met in Uzbekistan.")
+    assert ents(doc) == [("Daesh", "ORG"), ("Raqqah", "PLACE"), ("Aleppo", "PLACE"), ("Uzbekistan", "PLACE")]
+    daesh = doc.ents[0]
+    assert meta(doc)[(daesh.start_char, daesh.end_char)]["evidence"] == ["model", "gazetteer"]
+
+
+def test_gazetteer_longer_name_replaces_model_fragments_and_modifiers_fall_off():
+    nlp = pipeline({"Islamic State of Iraq": "ORG", "Levant": "LOC", "Kurdish YPG": "ORG"}, ["presstag_gazetteer"])
+    doc = nlp("The Islamic State of Iraq and the Levant fought the Kurdish YPG.")
+    assert ents(doc) == [("Islamic State of Iraq and the Levant", "ORG"), ("YPG", "ORG")]
+
+
+def test_gazetteer_keeps_outermost_names_and_skips_longer_unknown_names():
+    nlp = pipeline({"Almaty Civic Bureau": "ORG"}, ["presstag_gazetteer"])
+    doc = nlp("The Almaty Civic Bureau met at Greenwich Mean Time in Almaty.")
+    assert ents(doc) == [("Almaty Civic Bureau", "ORG"), ("Almaty", "PLACE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "expected"),
+    [
+        ("Officials of the Ministry of Water Resources met on Monday.", {}, [("Ministry of Water Resources", "ORG")]),
+        ("The Members of the Security Council are encouraged.", {"Members of the Security Council": "ORG"},
+         [("Security Council", "ORG")]),
+        ("She thanked the Prosecutor General’s Office for its work.", {"General’s Office": "ORG"},
+         [("Prosecutor General’s Office", "ORG")]),
+        ("The vote in Kenya’s Senate was delayed.", {"Kenya": "GPE"}, [("Kenya", "PLACE"), ("Senate", "ORG")]),
+        ("Troops of the Coalition advanced.", {}, [("Coalition", "ORG")]),
+        ("They ran the YouTube channel “Voices of Steppe” for years.", {"YouTube": "ORG"},
+         [("YouTube", "ORG"), ("Voices of Steppe", "ORG")]),
+        ("the Kazakh Bureau for Civic Monitoring (KBCM) said so. Later, KBCM added more.",
+         {"Kazakh Bureau for Civic Monitoring": "ORG"},
+         [("Kazakh Bureau for Civic Monitoring", "ORG"), ("KBCM", "ORG"), ("KBCM", "ORG")]),
+    ],
+)
+def test_organisation_grammar(text, model, expected):
+    nlp = pipeline(model, ["presstag_gazetteer", "presstag_orgs"])
+    assert ents(nlp(text)) == expected
+
+
+def test_list_members_take_the_list_label():
+    nlp = pipeline({"Green Earth Alliance": "ORG", "Lagos Civic Forum": "ORG", "Eurasia": "LOC"},
+                   ["presstag_gazetteer", "presstag_orgs"])
+    doc = nlp("The statement was signed by Green Earth Alliance, Open Data Fund, Clean Water Now, Freedom for "
+              "Eurasia, and the Lagos Civic Forum.")
+    assert ents(doc) == [("Green Earth Alliance", "ORG"), ("Open Data Fund", "ORG"), ("Clean Water Now", "ORG"),
+                         ("Freedom for Eurasia", "ORG"), ("Lagos Civic Forum", "ORG")]
+
+
+def test_list_of_places_stays_places():
+    nlp = pipeline({"Iraq": "GPE", "Syria": "GPE"}, ["presstag_gazetteer", "presstag_orgs"])
+    doc = nlp("Strikes hit targets in Iraq, Syria, Libya, and Yemen.")
+    assert ents(doc) == [("Iraq", "PLACE"), ("Syria", "PLACE"), ("Libya", "PLACE"), ("Yemen", "PLACE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "expected"),
+    [
+        ("Foreign Secretary Boris Johnson said it.", {"Foreign Secretary Boris Johnson": "PERSON"},
+         [("Boris Johnson", "PERSON")]),
+        ("Later Mr Ellwood said it.", {}, [("Ellwood", "PERSON")]),
+        ("Gen. Joseph Votel spoke.", {"Gen.": "ORG"}, [("Joseph Votel", "PERSON")]),
+        ("Hackers launched DDoS attacks on LGBTI groups.", {"DDoS": "ORG", "LGBTI": "GPE"}, []),
+        ("It spoke at the Universal Periodic Review and signed the International Covenant on Civil and Political "
+         "Rights.", {"Universal Periodic Review": "ORG",
+                     "International Covenant on Civil and Political Rights": "ORG"}, []),
+        ("Support for the Government of Iraq continues.", {"Government of Iraq": "ORG"}, [("Iraq", "PLACE")]),
+        ("The Kenya government denied it.", {"Kenya government": "ORG"}, [("Kenya", "PLACE")]),
+        ("He met the Secretary of State.", {"State": "ORG"}, []),
+        ("Near Palmyra, strikes hit a unit.", {"Near Palmyra": "PERSON"}, [("Palmyra", "PLACE")]),
+        ("Call Passcode 3080897 now.", {"Passcode 3080897": "PERSON"}, []),
+        ("The Explosive Unit joined Operation Inherent Resolve.", {"Operation Inherent Resolve": "ORG"}, []),
+    ],
+)
+def test_negative_evidence(text, model, expected):
+    nlp = pipeline(model, ["presstag_gazetteer", "presstag_negatives"])
+    assert [e for e in ents(nlp(text)) if e[0] != "Explosive Unit"] == expected
+
+
+def test_boilerplate_section_is_marked_not_dropped():
+    nlp = pipeline({"Amnesty International": "ORG", "Geneva": "GPE"}, ["presstag_negatives"])
+    doc = nlp("Amnesty International spoke in Geneva.\nAbout Amnesty International\nAmnesty International is a "
+              "movement.")
+    marks = [meta(doc)[(e.start_char, e.end_char)].get("boilerplate", False) for e in doc.ents]
+    assert [e.text for e in doc.ents] == ["Amnesty International", "Geneva", "Amnesty International",
+                                          "Amnesty International"]
+    assert marks == [False, False, True, True]
+
+
+def test_consistency_surnames_and_majority():
+    nlp = pipeline({"Anna Petrova": "PERSON", "Petrova": "ORG", "Almaty": "GPE"}, ["presstag_consistency"])
+    doc = nlp("Police detained Anna Petrova in Almaty. Petrova’s lawyer said Petrova was held in Almaty.")
+    assert ents(doc) == [("Anna Petrova", "PERSON"), ("Almaty", "PLACE"), ("Petrova", "PERSON"),
+                         ("Petrova", "PERSON"), ("Almaty", "PLACE")]
+
+
+def test_consistency_weighs_evidence_across_the_document():
+    nlp = pipeline({"Nurly Zhol": "ORG"}, ["presstag_consistency"])
+    doc = nlp("Nurly Zhol won seats. Later Nurly Zhol said it would act.")
+    assert ents(doc) == [("Nurly Zhol", "ORG"), ("Nurly Zhol", "ORG")]
+    assert meta(doc)[(doc.ents[1].start_char, doc.ents[1].end_char)]["evidence"] == ["model"]
+
+
+def test_consistency_propagates_to_unlabelled_mentions():
+    from spacy.tokens import Span
+
+    nlp = pipeline({}, [])
+    doc = nlp("The Open Media Fund spoke. Later the Open Media Fund wrote again.")
+    doc.ents = [Span(doc, 1, 4, label="ORG")]
+    from nlp.components.consistency import DocumentConsistency
+
+    doc = DocumentConsistency()(doc)
+    assert ents(doc) == [("Open Media Fund", "ORG"), ("Open Media Fund", "ORG")]
+
+
+def test_user_patterns_take_precedence(tmp_path):
+    patterns = tmp_path / "p.jsonl"
+    patterns.write_text('{"label": "ORG", "pattern": "Almaty Watch"}\n{"label": "GPE", "pattern": "Zhanaozen"}\n',
+                        encoding="utf-8")
+    nlp = pipeline({"Almaty": "GPE"}, [])
+    nlp.add_pipe("presstag_patterns", config={"patterns_path": str(patterns)})
+    doc = nlp("Almaty Watch reported from Zhanaozen.")
+    assert ents(doc) == [("Almaty Watch", "ORG"), ("Zhanaozen", "PLACE")]
+
+
+def test_bad_patterns_file(tmp_path):
+    from nlp.components.patterns import read_patterns
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"label": "ORG"}\n', encoding="utf-8")
+    with pytest.raises(OptionError, match="bad.jsonl:1"):
+        read_patterns(str(bad), {})
+    bad.write_text('{"label": "NORP", "pattern": "Kazakh"}\n', encoding="utf-8")
+    with pytest.raises(OptionError, match="label NORP"):
+        read_patterns(str(bad), {})

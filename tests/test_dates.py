@@ -1,0 +1,130 @@
+"""Date values, written from ANNOTATION.md and the date rules (reference dates chosen per case)."""
+
+from datetime import date
+
+import pytest
+
+from nlp.dates import Tense, choose_year, numeric_date, resolve
+
+DEC17 = date(2025, 12, 17)  # a Wednesday
+JAN10 = date(2024, 1, 10)  # a Wednesday
+JUN15 = date(2023, 6, 15)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "sentence", "expected"),
+    [
+        # absolute dates, US and day-first, abbreviations, ordinals
+        ("December 1, 2025", DEC17, "", "2025-12-01"),
+        ("1 December 2025", DEC17, "", "2025-12-01"),
+        ("Dec. 6th, 2016", DEC17, "", "2016-12-06"),
+        ("Dec. 6, 2016", None, "", "2016-12-06"),
+        ("Sept. 5, 2024", None, "", "2024-09-05"),
+        ("Sept 5, 2024", None, "", "2024-09-05"),
+        ("5 Sept 2024", None, "", "2024-09-05"),
+        ("March 3rd, 2024", None, "", "2024-03-03"),
+        ("the 3rd of March 2024", None, "", "2024-03-03"),
+        ("Wednesday, 17 December 2025", None, "", "2025-12-17"),
+        ("2023-03-21", None, "", "2023-03-21"),
+        ("21/03/2023", None, "", "2023-03-21"),
+        ("03/21/2023", None, "", "2023-03-21"),
+        ("21.03.2023", None, "", "2023-03-21"),
+        ("31 February 2024", None, "", None),
+        # months and years
+        ("April 2016", None, "", "2016-04"),
+        ("April, 2016", None, "", "2016-04"),
+        ("2025", None, "", "2025"),
+        ("in 2024", None, "", "2024"),
+        ("the end of 2023", DEC17, "", "2023"),
+        ("early 2024", DEC17, "", "2024"),
+        ("late November", DEC17, "accounts were removed in late November", "2025-11"),
+        ("mid-March", JUN15, "talks collapsed in mid-March", "2023-03"),
+        ("early January", DEC17, "the court will rule in early January", "2026-01"),
+        ("the beginning of June", JAN10, "the law will take effect at the beginning of June", "2024-06"),
+        # year-less dates take the year that fits the sentence
+        ("December 18", DEC17, "On December 18, when the bill goes to a vote", "2025-12-18"),
+        ("December 2", DEC17, "the website experienced an attack on December 2", "2025-12-02"),
+        ("January", DEC17, "has repeatedly pledged, including in January at its review", "2025-01"),
+        ("9 January", DEC17, "The court will hear the appeal on 9 January", "2026-01-09"),
+        ("November", JAN10, "The delegation met officials in November", "2023-11"),
+        ("November 28", JAN10, "They published the film on November 28", "2023-11-28"),
+        ("February 3", JAN10, "The trial is scheduled to open on February 3", "2024-02-03"),
+        ("July", DEC17, "The account was removed in July", "2025-07"),
+        ("12 February", DEC17, "The minister met her counterpart on 12 February", "2025-02-12"),
+        ("December 20", DEC17, "", "2025-12-20"),
+        ("January 5", DEC17, "", "2026-01-05"),
+        ("December 1", None, "police detained her on December 1", None),
+        # ranges
+        ("5-6 April 2024", None, "", "2024-04-05/2024-04-06"),
+        ("5–6 April 2024", None, "", "2024-04-05/2024-04-06"),
+        ("April 5-6, 2024", None, "", "2024-04-05/2024-04-06"),
+        ("10-12 March", JAN10, "The summit will take place on 10-12 March", "2024-03-10/2024-03-12"),
+        # relative to the reference date
+        ("today", DEC17, "", "2025-12-17"),
+        ("Today", JAN10, "", "2024-01-10"),
+        ("yesterday", DEC17, "", "2025-12-16"),
+        ("tomorrow", DEC17, "", "2025-12-18"),
+        ("today", None, "", None),
+        ("last year", DEC17, "", "2024"),
+        ("this year", DEC17, "", "2025"),
+        ("next year", DEC17, "", "2026"),
+        ("last month", JAN10, "", "2023-12"),
+        ("next month", DEC17, "", "2026-01"),
+        ("this month", DEC17, "", "2025-12"),
+        ("on Friday", DEC17, "police detained him on Friday", "2025-12-12"),
+        ("Friday", DEC17, "The court will rule on Friday", "2025-12-19"),
+        ("last Friday", DEC17, "", "2025-12-12"),
+        ("next Monday", DEC17, "", "2025-12-22"),
+        ("Wednesday", DEC17, "She was arrested on Wednesday", "2025-12-17"),
+        ("a year ago", DEC17, "", "2024"),
+        ("two months ago", DEC17, "", "2025-10"),
+        ("three days ago", DEC17, "", "2025-12-14"),
+        # durations
+        ("two months", DEC17, "", "P2M"),
+        ("three days", DEC17, "", "P3D"),
+        ("the past three years", DEC17, "", "P3Y"),
+        ("past three years", DEC17, "", "P3Y"),
+        ("10 years", None, "", "P10Y"),
+        ("a decade", None, "", "P10Y"),
+        ("six weeks", None, "", "P6W"),
+        ("the next two years", None, "", "P2Y"),
+        # vague
+        ("recent weeks", DEC17, "", None),
+        ("several days", DEC17, "", None),
+        ("a few months", DEC17, "", None),
+        ("the coming weeks", DEC17, "", None),
+        ("recent years", DEC17, "", None),
+    ],
+)
+def test_resolve(text, ref, sentence, expected):
+    assert resolve(text, ref, sentence=sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("the same day", date(2025, 12, 1), "2025-12-01"),
+        ("same day", date(2025, 12, 1), "2025-12-01"),
+        ("that day", date(2024, 3, 5), "2024-03-05"),
+        ("the following day", date(2024, 3, 5), "2024-03-06"),
+        ("the next day", date(2024, 2, 29), "2024-03-01"),
+        ("the previous day", date(2024, 3, 1), "2024-02-29"),
+        ("the same day", None, None),
+    ],
+)
+def test_anchored(text, anchor, expected):
+    assert resolve(text, DEC17, anchor=anchor) == expected
+
+
+def test_day_first_unless_the_numbers_or_release_say_otherwise():
+    assert numeric_date("04", "05", "2023", day_first=True) == "2023-05-04"
+    assert numeric_date("04", "05", "2023", day_first=False) == "2023-04-05"
+    assert numeric_date("13", "05", "23", day_first=False) == "2023-05-13"
+    assert resolve("04/05/2023", None, day_first=False) == "2023-04-05"
+
+
+def test_choose_year_by_tense():
+    assert choose_year(1, None, DEC17, Tense(past=True, future=False)) == 2025
+    assert choose_year(1, None, DEC17, Tense(past=False, future=True)) == 2026
+    assert choose_year(1, None, DEC17, Tense(past=False, future=False)) == 2026
+    assert choose_year(11, 30, JAN10, Tense(past=False, future=False)) == 2023
