@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from .dates import MONTH_RE, numeric_date, resolve
 
 HEAD_CHARS = 600
-PLACE_RE = r"(?P<place>[A-Z][A-Za-z.'’\-]+(?:[ ][A-Z][A-Za-z.'’\-]+){0,3}(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?)"
+PLACE_RE = (r"(?P<place>[A-Z][A-Za-z.'’\-]+(?:[ ][A-Z][A-Za-z.'’\-]+){0,3}"
+            r"(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?)")
 MONTH = f"(?i:{MONTH_RE})"
-TEXT_DATE_RE = (rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-                rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}})")
+TEXT_DATE_RE = (rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+                rf"(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}})")
 NUM_DATE_RE = r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2}"
 DATE_RE = rf"(?P<date>{TEXT_DATE_RE}|{NUM_DATE_RE})"
 SEP = r"\s*(?:,|—|–|-{1,2}|:)\s*"

@@ -159,7 +159,7 @@ def resolve(
     if m:
         if ref is None:
             return None
-        n = NUMBER_WORDS.get(m.group(1) or "a", None) or int(m.group(1))
+        n = NUMBER_WORDS.get(m.group(1) or "a") or int(m.group(1))
         unit = m.group(2).rstrip("s")
         d = ref - relativedelta(**{unit + "s": n})
         return str(d.year) if unit == "year" else f"{d.year:04d}-{d.month:02d}" if unit == "month" else d.isoformat()

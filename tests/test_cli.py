@@ -152,3 +152,29 @@ def test_info_lists_components():
     assert result.exit_code == 0
     assert "presstag_labels" in result.stdout and "ner" in result.stdout
     assert "parser" not in result.stdout.split("components:")[1].splitlines()[0]
+
+
+def test_timeline_json_and_markdown():
+    result = runner.invoke(app, ["timeline", str(KZ_TEXT), "-f", "json"])
+    assert result.exit_code == 0
+    events = json.loads(result.stdout)
+    values = [e["value"] for e in events]
+    assert values == sorted(values)
+    dec18 = next(e for e in events if e["value"] == "2025-12-18")
+    assert dec18["text"] == "December 18"
+    assert "Senate" in dec18["organizations"] and "bill goes to a vote" in dec18["sentence"]
+    md = runner.invoke(app, ["timeline", str(KZ_TEXT), "-f", "markdown"])
+    assert md.stdout.startswith("| date | what | who | where | source |")
+    bad = runner.invoke(app, ["timeline", str(KZ_TEXT), "-f", "pdf"])
+    assert bad.exit_code == 2 and "unknown format" in bad.stderr
+
+
+def test_user_patterns_option(tmp_path):
+    p = tmp_path / "p.jsonl"
+    p.write_text('{"label": "ORG", "pattern": "Prosto Journalistika"}\n', encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(KZ_TEXT), "-f", "jsonl", "--patterns", str(p)])
+    doc = json.loads(result.stdout)
+    hit = next(e for e in doc["entities"] if e["text"] == "Prosto Journalistika")
+    assert "pattern" in hit["evidence"]
+    missing = runner.invoke(app, ["extract", str(KZ_TEXT), "--patterns", str(tmp_path / "none.jsonl")])
+    assert missing.exit_code == 2 and "patterns file" in missing.stderr

@@ -92,10 +92,11 @@ class NegativeEvidence:
         span = self._rebound(doc, ent, start, end)
         if label == "ORG":
             return self.fix_org(doc, span)
-        if label == "PERSON" and start > 0 and doc[start - 1].lower_ in LOCATIVE:
-            if self.gazetteer.label_of(span.text) == "PLACE" or not span_meta(doc, span)["evidence"][1:]:
-                vote(doc, span, "PLACE", "grammar", self.weights)
-                span = Span(doc, span.start, span.end, label=best_label(doc, span))
+        after_locative = label == "PERSON" and start > 0 and doc[start - 1].lower_ in LOCATIVE
+        if after_locative and (self.gazetteer.label_of(span.text) == "PLACE"
+                               or not span_meta(doc, span)["evidence"][1:]):
+            vote(doc, span, "PLACE", "grammar", self.weights)
+            span = Span(doc, span.start, span.end, label=best_label(doc, span))
         return [span]
 
     def fix_org(self, doc: Doc, span: Span) -> list[Span]:
@@ -158,9 +159,9 @@ class NegativeEvidence:
             if e.label_ == "PERSON" or e.start == 0:
                 continue
             before = range(max(0, e.start - self.max_title - 1), e.start)
-            if any(doc[s:e.start].text in self.titles for s in before):
-                if self.gazetteer.label_of(e.text) is None and e.label_ != "DATE":
-                    vote(doc, e, "PERSON", "title", self.weights)
+            titled = any(doc[s:e.start].text in self.titles for s in before)
+            if titled and self.gazetteer.label_of(e.text) is None and e.label_ != "DATE":
+                vote(doc, e, "PERSON", "title", self.weights)
         return out
 
     def _rebound(self, doc: Doc, ent: Span, start: int, end: int) -> Span:

