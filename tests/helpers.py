@@ -12,7 +12,8 @@ def pipeline(model_ents: dict[str, str], components: list[str]) -> spacy.languag
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     ruler = nlp.add_pipe("entity_ruler", name="ner")
-    ruler.add_patterns([{"label": label, "pattern": text} for text, label in model_ents.items()])
+    ruler.add_patterns([{"label": label, "pattern": text} for text, label in model_ents.items()]
+                       or [{"label": "ORG", "pattern": "\u0000"}])  # an empty ruler warns on every call
     nlp.add_pipe("presstag_labels")
     for name in components:
         nlp.add_pipe(name)

@@ -77,3 +77,12 @@ def test_default_model_name(monkeypatch):
     monkeypatch.setenv("PRESSTAG_MODEL", "my_model")
     assert resolve_model_name() == "my_model"
     assert resolve_model_name("other") == "other"
+
+
+def test_html_published_date_is_the_reference_when_there_is_no_dateline(extractor):
+    doc = SourceDocument(id="page", source="page.html", text="Officials in Geneva said today that talks resume.",
+                         metadata={"date": "2024-03-05", "title": "Talks"})
+    r = next(extractor.process([doc]))
+    assert r.dateline is None
+    assert (r.reference_date, r.reference_date_source) == ("2024-03-05", "metadata")
+    assert [(m.text, m.value) for m in r.entities if m.label == "DATE"] == [("today", "2024-03-05")]
