@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import Any
 
 from .labels import data_path, load_json
-from .spans import meta
+from .spans import key, meta
 from .types import Dateline, DocumentResult, ExtractorInfo, Mention, Quote
 
 
@@ -32,7 +32,7 @@ def mentions_from_doc(doc: Any, labels: tuple[str, ...], offset: int = 0) -> lis
     for ent in doc.ents:
         if ent.label_ not in labels:
             continue
-        m = info.get((ent.start_char, ent.end_char), {})
+        m = info.get(key(ent), {})
         evidence = tuple(m.get("evidence") or ("model",))
         out.append(
             Mention(

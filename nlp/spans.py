@@ -1,8 +1,8 @@
 """Entity spans on a Doc and what is known about each: source label, evidence, date value.
 
 Components keep ``doc.ents`` labelled with presstag's four labels; everything else about a span lives in
-``doc._.presstag_meta``, a dict keyed by ``(start_char, end_char)`` of plain, picklable values (so results
-survive ``nlp.pipe(n_process=N)``).
+``doc._.presstag_meta``, a dict keyed by ``"start_char:end_char"`` strings holding plain values, so that it
+survives spaCy's msgpack serialisation of ``user_data`` under ``nlp.pipe(n_process=N)``.
 """
 
 from __future__ import annotations
@@ -41,7 +41,12 @@ def ensure_extensions() -> None:
 ensure_extensions()
 
 
-def meta(doc: Doc) -> dict[tuple[int, int], dict[str, Any]]:
+def key(span: Span) -> str:
+    """The metadata key of a span: ``"start_char:end_char"``."""
+    return f"{span.start_char}:{span.end_char}"
+
+
+def meta(doc: Doc) -> dict[str, dict[str, Any]]:
     """The per-span metadata dict of ``doc`` (created on first use)."""
     m = doc._.presstag_meta
     if m is None:
@@ -53,10 +58,10 @@ def meta(doc: Doc) -> dict[tuple[int, int], dict[str, Any]]:
 def span_meta(doc: Doc, span: Span) -> dict[str, Any]:
     """Metadata of one span, created with the span's own label as source label when missing."""
     m = meta(doc)
-    key = (span.start_char, span.end_char)
-    if key not in m:
-        m[key] = {"source_label": span.label_, "evidence": [], "value": None, "boilerplate": False}
-    return m[key]
+    k = key(span)
+    if k not in m:
+        m[k] = {"source_label": span.label_, "evidence": [], "value": None, "boilerplate": False}
+    return m[k]
 
 
 def add_evidence(doc: Doc, span: Span, *kinds: str) -> None:
@@ -70,7 +75,7 @@ def add_evidence(doc: Doc, span: Span, *kinds: str) -> None:
 def move_meta(doc: Doc, old: Span, new: Span) -> None:
     """Carry a span's metadata to a re-bounded copy of it."""
     m = meta(doc)
-    old_key, new_key = (old.start_char, old.end_char), (new.start_char, new.end_char)
+    old_key, new_key = key(old), key(new)
     if old_key in m and old_key != new_key:
         m.setdefault(new_key, m[old_key])
 
@@ -126,7 +131,7 @@ def vote(doc: Doc, span: Span, label: str, kind: str, weights: dict[str, float])
 
 def best_label(doc: Doc, span: Span) -> str:
     """The label with the most evidence for ``span`` (its current label without votes)."""
-    votes = meta(doc).get((span.start_char, span.end_char), {}).get("votes")
+    votes = meta(doc).get(key(span), {}).get("votes")
     if not votes:
         return span.label_
     return max(votes.items(), key=lambda kv: (kv[1], kv[0] == span.label_))[0]

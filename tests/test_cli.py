@@ -178,3 +178,12 @@ def test_user_patterns_option(tmp_path):
     assert "pattern" in hit["evidence"]
     missing = runner.invoke(app, ["extract", str(KZ_TEXT), "--patterns", str(tmp_path / "none.jsonl")])
     assert missing.exit_code == 2 and "patterns file" in missing.stderr
+
+
+def test_two_workers_give_the_same_output(tmp_path):
+    for i in range(3):
+        (tmp_path / f"r{i}.txt").write_text(KZ_TEXT.read_text(encoding="utf-8"), encoding="utf-8")
+    one = runner.invoke(app, ["extract", str(tmp_path), "-f", "jsonl", "-w", "1"])
+    two = runner.invoke(app, ["extract", str(tmp_path), "-f", "jsonl", "-w", "2"])
+    assert two.exit_code == 0
+    assert [json.loads(x) for x in two.stdout.splitlines()] == [json.loads(x) for x in one.stdout.splitlines()]

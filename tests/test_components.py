@@ -3,7 +3,7 @@
 import pytest
 
 from nlp.errors import OptionError
-from nlp.spans import meta
+from nlp.spans import key, meta
 from tests.helpers import ents, pipeline
 
 
@@ -12,7 +12,7 @@ def test_gazetteer_tags_places_and_groups_and_overrules_the_model():
     doc = nlp("Coalition forces struck Daesh near Raqqah and in Aleppo, then met in Uzbekistan.")
     assert ents(doc) == [("Daesh", "ORG"), ("Raqqah", "PLACE"), ("Aleppo", "PLACE"), ("Uzbekistan", "PLACE")]
     daesh = doc.ents[0]
-    assert meta(doc)[(daesh.start_char, daesh.end_char)]["evidence"] == ["model", "gazetteer"]
+    assert meta(doc)[key(daesh)]["evidence"] == ["model", "gazetteer"]
 
 
 def test_gazetteer_longer_name_replaces_model_fragments_and_modifiers_fall_off():
@@ -92,7 +92,7 @@ def test_boilerplate_section_is_marked_not_dropped():
     nlp = pipeline({"Amnesty International": "ORG", "Geneva": "GPE"}, ["presstag_negatives"])
     doc = nlp("Amnesty International spoke in Geneva.\nAbout Amnesty International\nAmnesty International is a "
               "movement.")
-    marks = [meta(doc)[(e.start_char, e.end_char)].get("boilerplate", False) for e in doc.ents]
+    marks = [meta(doc)[key(e)].get("boilerplate", False) for e in doc.ents]
     assert [e.text for e in doc.ents] == ["Amnesty International", "Geneva", "Amnesty International",
                                           "Amnesty International"]
     assert marks == [False, False, True, True]
@@ -109,7 +109,7 @@ def test_consistency_weighs_evidence_across_the_document():
     nlp = pipeline({"Nurly Zhol": "ORG"}, ["presstag_consistency"])
     doc = nlp("Nurly Zhol won seats. Later Nurly Zhol said it would act.")
     assert ents(doc) == [("Nurly Zhol", "ORG"), ("Nurly Zhol", "ORG")]
-    assert meta(doc)[(doc.ents[1].start_char, doc.ents[1].end_char)]["evidence"] == ["model"]
+    assert meta(doc)[key(doc.ents[1])]["evidence"] == ["model"]
 
 
 def test_consistency_propagates_to_unlabelled_mentions():

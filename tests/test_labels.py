@@ -4,7 +4,7 @@ from spacy.tokens import Span
 from nlp.components.labels import LabelMapper
 from nlp.errors import OptionError
 from nlp.labels import load_label_map, parse_labels
-from nlp.spans import meta
+from nlp.spans import key, meta
 
 
 def test_label_map_is_the_annotation_table():
@@ -46,5 +46,5 @@ def test_mapper_maps_drops_and_trims(blank_nlp):
     assert got == [("Norwegian Helsinki Committee", "ORG"), ("Almaty", "PLACE"), ("Monday", "DATE"),
                    ("Bokayev", "PERSON")]
     almaty = doc.ents[1]
-    info = meta(doc)[(almaty.start_char, almaty.end_char)]
+    info = meta(doc)[key(almaty)]
     assert info["source_label"] == "GPE" and info["evidence"] == ["model"]

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..results import evidence_weights
-from ..spans import is_capitalised, meta, set_entities, span_meta, vote
+from ..spans import is_capitalised, key, meta, set_entities, span_meta, vote
 
 POSSESSIVE_ENDINGS = ("’s", "'s")
 LABELS = ("PERSON", "ORG", "PLACE")
@@ -78,7 +78,7 @@ class DocumentConsistency:
         for e in ents:
             if e.label_ not in LABELS:
                 continue
-            evidence = m.get((e.start_char, e.end_char), {}).get("evidence", [])
+            evidence = m.get(key(e), {}).get("evidence", [])
             if len(e) >= 2 or any(k != "model" for k in evidence):
                 strong.setdefault(e.text, e.label_)
         for part in parts.values():
