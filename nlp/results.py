@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
-from .labels import data_path, load_json
+from .evidence import confidence
 from .spans import key, meta
 from .types import Dateline, DocumentResult, ExtractorInfo, Mention, Quote
-
-
-@lru_cache(maxsize=1)
-def evidence_weights() -> dict[str, float]:
-    """How much each kind of evidence supports a label (``nlp/data/evidence.json``)."""
-    return load_json(data_path("evidence.json"))
-
-
-def confidence(evidence: tuple[str, ...]) -> float:
-    """Confidence in [0, 1] from independent pieces of evidence: ``1 - prod(1 - w)``."""
-    weights = evidence_weights()
-    doubt = 1.0
-    for kind in evidence:
-        doubt *= 1.0 - weights.get(kind, 0.3)
-    return round(1.0 - doubt, 3)
 
 
 def mentions_from_doc(doc: Any, labels: tuple[str, ...], offset: int = 0) -> list[Mention]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import glob
 import hashlib
 import io
-import logging
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,8 +17,6 @@ from typing import Any, BinaryIO
 
 from .errors import DocumentError, InputError
 from .types import ErrorRecord
-
-log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")

@@ -13,6 +13,8 @@ from typing import Any
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .evidence import weight
+
 DOC_EXTENSIONS: dict[str, Any] = {
     "presstag_meta": None,
     "dateline": None,
@@ -28,6 +30,7 @@ LEADING_DETERMINERS = {"the", "a", "an"}
 LEADING_WORDS = {"near", "in", "on", "at", "from", "outside", "inside", "during", "after", "before", "since",
                  "around", "across", "throughout", "by", "with", "for", "to", "of", "and", "but", "when", "while"}
 POSSESSIVES = {"'s", "’s", "'", "’", "s'", "s’"}
+INNER_POSSESSIVES = {"’s", "'s"}  # a possessive inside a name: "Prosecutor General’s Office"
 EDGE_PUNCT = set("\"'“”‘’«»()[]{},.;:!?-–—/*•|")
 
 
@@ -120,13 +123,29 @@ def overlapping(doc: Doc, start: int, end: int) -> list[Span]:
     return [e for e in doc.ents if e.start < end and start < e.end]
 
 
-def vote(doc: Doc, span: Span, label: str, kind: str, weights: dict[str, float]) -> None:
+def vote(doc: Doc, span: Span, label: str, kind: str) -> None:
     """Add evidence ``kind`` for ``label`` to ``span``'s votes (weights from ``evidence.json``)."""
     info = span_meta(doc, span)
     if kind not in info["evidence"]:
         info["evidence"].append(kind)
     votes = info.setdefault("votes", {})
-    votes[label] = votes.get(label, 0.0) + weights.get(kind, 0.3)
+    votes[label] = votes.get(label, 0.0) + weight(kind)
+
+
+def claim(doc: Doc, ents: list[Span], span: Span, kind: str) -> list[Span]:
+    """Put ``kind`` evidence for ``span``'s label into ``ents``.
+
+    An entity with exactly these bounds gets the vote and takes its best label; otherwise ``span`` replaces
+    every entity it overlaps. Returns the new list.
+    """
+    overlaps = [e for e in ents if e.start < span.end and span.start < e.end]
+    same = next((e for e in overlaps if (e.start, e.end) == (span.start, span.end)), None)
+    if same is not None:
+        vote(doc, same, span.label_, kind)
+        ents[ents.index(same)] = Span(doc, same.start, same.end, label=best_label(doc, same))
+        return ents
+    vote(doc, span, span.label_, kind)
+    return [e for e in ents if e not in overlaps] + [span]
 
 
 def best_label(doc: Doc, span: Span) -> str:

@@ -41,21 +41,6 @@ class Mention:
             d["boilerplate"] = True
         return d
 
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Mention:
-        return cls(
-            text=d["text"],
-            label=d["label"],
-            source_label=d.get("source_label", d["label"]),
-            start=d["start"],
-            end=d["end"],
-            value=d.get("value"),
-            evidence=tuple(d.get("evidence", ("model",))),
-            confidence=d.get("confidence", 0.0),
-            canonical=d.get("canonical"),
-            boilerplate=d.get("boilerplate", False),
-        )
-
 
 @dataclass(frozen=True)
 class Dateline:

@@ -8,7 +8,7 @@ from collections import defaultdict
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..results import evidence_weights
+from ..evidence import weight
 from ..spans import is_capitalised, key, meta, set_entities, span_meta, vote
 
 POSSESSIVE_ENDINGS = ("’s", "'s")
@@ -35,10 +35,9 @@ class DocumentConsistency:
 
     def __init__(self, *, propagate: bool = True) -> None:
         self.propagate = propagate
-        self.weights = evidence_weights()
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = [e for e in doc.ents]
+        ents = list(doc.ents)
         names = [e for e in ents if e.label_ in LABELS]
         parts: dict[str, str] = {}
         for e in names:
@@ -48,11 +47,11 @@ class DocumentConsistency:
                     parts[t.text.casefold()] = t.text
         for e in names:
             if len(e) == 1 and e.text.casefold() in parts:
-                vote(doc, e, "PERSON", "surname", self.weights)
+                vote(doc, e, "PERSON", "surname")
         totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         for e in names:
-            for label, weight in (span_meta(doc, e).get("votes") or {e.label_: 0.6}).items():
-                totals[name_key(e.text)][label] += weight
+            for label, amount in (span_meta(doc, e).get("votes") or {e.label_: weight("model")}).items():
+                totals[name_key(e.text)][label] += amount
         out: list[Span] = []
         for e in ents:
             if e.label_ not in LABELS:
@@ -62,7 +61,7 @@ class DocumentConsistency:
             label = max(votes.items(), key=lambda kv: (kv[1], kv[0] == e.label_))[0]
             if label != e.label_:
                 new = Span(doc, e.start, e.end, label=label)
-                vote(doc, new, label, "consistency", self.weights)
+                vote(doc, new, label, "consistency")
                 out.append(new)
             else:
                 out.append(e)
@@ -99,7 +98,7 @@ class DocumentConsistency:
                     continue
                 if span.end < len(doc) and is_capitalised(doc[span.end]):
                     continue  # part of a longer name
-                vote(doc, span, label, "consistency", self.weights)
+                vote(doc, span, label, "consistency")
                 new.append(span)
                 covered.update(range(span.start, span.end))
                 break

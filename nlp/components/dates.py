@@ -5,19 +5,16 @@ from __future__ import annotations
 from datetime import date
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..dateline import US_HINTS, find_dateline
 from ..dates import precise_day, resolve
-from ..results import evidence_weights
-from ..spans import best_label, set_entities, span_meta, vote
+from ..spans import claim, set_entities, span_meta
 
 
 class DatelineFinder:
     """Records ``doc._.dateline`` and makes its place a PLACE and its date a DATE mention."""
 
-    def __init__(self) -> None:
-        self.weights = evidence_weights()
 
     def __call__(self, doc: Doc) -> Doc:
         found = find_dateline(doc.text)
@@ -33,16 +30,8 @@ class DatelineFinder:
         wanted.append((found.date_start, found.date_start + len(found.date_text), "DATE"))
         for start, end, label in wanted:
             span = doc.char_span(start, end, label=label, alignment_mode="expand")
-            if span is None:
-                continue
-            overlaps = [e for e in ents if e.start < span.end and span.start < e.end]
-            same = next((e for e in overlaps if (e.start, e.end) == (span.start, span.end)), None)
-            if same is not None:
-                vote(doc, same, label, "dateline", self.weights)
-                ents[ents.index(same)] = Span(doc, same.start, same.end, label=best_label(doc, same))
-            else:
-                vote(doc, span, label, "dateline", self.weights)
-                ents = [e for e in ents if e not in overlaps] + [span]
+            if span is not None:
+                ents = claim(doc, ents, span, "dateline")
         set_entities(doc, ents)
         return doc
 

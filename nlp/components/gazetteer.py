@@ -6,8 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import Gazetteer, default_gazetteer
-from ..results import evidence_weights
-from ..spans import LEADING_WORDS, best_label, is_capitalised, move_meta, set_entities, vote
+from ..spans import LEADING_WORDS, best_label, claim, is_capitalised, move_meta, set_entities, vote
 
 MAX_NAME_TOKENS = 9
 
@@ -28,7 +27,6 @@ class GazetteerTagger:
 
     def __init__(self, *, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self.weights = evidence_weights()
 
     def find(self, doc: Doc) -> list[tuple[int, int, str, str]]:
         """Longest gazetteer matches, left to right, not overlapping each other."""
@@ -62,25 +60,17 @@ class GazetteerTagger:
                 if end < len(doc) and is_capitalised(doc[end]):
                     continue  # the start of a longer name ("Greenwich Mean Time")
                 span = Span(doc, start, end, label=label)
-                vote(doc, span, label, kind, self.weights)
+                vote(doc, span, label, kind)
                 ents.append(span)
                 continue
-            if len(overlaps) == 1 and (overlaps[0].start, overlaps[0].end) == (start, end):
-                old = overlaps[0]
-                vote(doc, old, label, kind, self.weights)
-                new = Span(doc, start, end, label=best_label(doc, old))
-                ents[ents.index(old)] = new
-                continue
             if all(start <= e.start and e.end <= end for e in overlaps):
-                span = Span(doc, start, end, label=label)
-                vote(doc, span, label, kind, self.weights)
-                ents = [e for e in ents if e not in overlaps] + [span]
+                ents = claim(doc, ents, Span(doc, start, end, label=label), kind)
                 continue
             outer = next((e for e in overlaps if e.start <= start and end <= e.end), None)
             if outer is not None and all(is_modifier(t) for t in doc[outer.start:start]) and end == outer.end:
                 span = Span(doc, start, end, label=label)
                 move_meta(doc, outer, span)
-                vote(doc, span, label, kind, self.weights)
+                vote(doc, span, label, kind)
                 ents[ents.index(outer)] = Span(doc, start, end, label=best_label(doc, span))
         set_entities(doc, ents)
         return doc

@@ -6,7 +6,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..labels import load_label_map
-from ..results import evidence_weights
 from ..spans import move_meta, set_entities, span_meta, trim, vote
 
 
@@ -15,7 +14,6 @@ class LabelMapper:
 
     def __init__(self, *, label_map: dict[str, str]) -> None:
         self.label_map = label_map
-        self.weights = evidence_weights()
 
     def __call__(self, doc: Doc) -> Doc:
         kept: list[Span] = []
@@ -29,7 +27,7 @@ class LabelMapper:
                 continue
             new = Span(doc, trimmed.start, trimmed.end, label=label)
             move_meta(doc, ent, new)
-            vote(doc, new, label, "model", self.weights)
+            vote(doc, new, label, "model")
             kept.append(new)
         set_entities(doc, kept)
         return doc

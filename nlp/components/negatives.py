@@ -8,13 +8,20 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import Gazetteer, default_gazetteer, word_list
-from ..results import evidence_weights
-from ..spans import LEADING_WORDS, best_label, is_capitalised, move_meta, set_entities, span_meta, vote
+from ..spans import (
+    INNER_POSSESSIVES,
+    LEADING_WORDS,
+    best_label,
+    is_capitalised,
+    move_meta,
+    set_entities,
+    span_meta,
+    vote,
+)
 
 LOCATIVE = {"in", "near", "outside", "around", "across", "throughout", "toward", "towards", "into", "inside"}
 GOVERNMENT = {"Government", "government", "Governments", "authorities", "Authorities", "regime", "Regime",
               "parliament", "people", "forces", "military", "officials", "side"}
-POSSESSIVE = {"’s", "'s"}
 FIRST_WORD_EVENTS = {"Operation"}
 
 
@@ -28,7 +35,6 @@ class NegativeEvidence:
         self.titles = titles
         self.max_title = max((len(t.split()) for t in titles), default=1)
         self.non_org_heads = non_org_heads
-        self.weights = evidence_weights()
 
     def __call__(self, doc: Doc) -> Doc:
         out: list[Span] = []
@@ -78,7 +84,7 @@ class NegativeEvidence:
         # names do not end in lower-case words: "Kazakhstan government", "Orda.kz’s capital bureau"
         while end > start + 1 and not is_capitalised(doc[end - 1]):
             end -= 1
-        while end > start + 1 and doc[end - 1].text in POSSESSIVE:
+        while end > start + 1 and doc[end - 1].text in INNER_POSSESSIVES:
             end -= 1
         if (start, end) != (ent.start, ent.end) and (ent.end - end) > 0 and label == "ORG":
             # the dropped tail was what made it an organisation; ask the gazetteer about what is left
@@ -86,7 +92,7 @@ class NegativeEvidence:
             gl = self.gazetteer.label_of(rest)
             span = self._rebound(doc, ent, start, end)
             if gl:
-                vote(doc, span, gl, "gazetteer", self.weights)
+                vote(doc, span, gl, "gazetteer")
                 span = Span(doc, start, end, label=best_label(doc, span))
             return [span]
         span = self._rebound(doc, ent, start, end)
@@ -95,7 +101,7 @@ class NegativeEvidence:
         after_locative = label == "PERSON" and start > 0 and doc[start - 1].lower_ in LOCATIVE
         if after_locative and (self.gazetteer.label_of(span.text) == "PLACE"
                                or not span_meta(doc, span)["evidence"][1:]):
-            vote(doc, span, "PLACE", "grammar", self.weights)
+            vote(doc, span, "PLACE", "grammar")
             span = Span(doc, span.start, span.end, label=best_label(doc, span))
         return [span]
 
@@ -113,23 +119,23 @@ class NegativeEvidence:
         if tokens[0].text in GOVERNMENT and len(tokens) > 2 and tokens[1].lower_ == "of":
             place = Span(doc, span.start + 2, span.end, label="PLACE")
             if self.gazetteer.label_of(place.text) == "PLACE":
-                vote(doc, place, "PLACE", "gazetteer", self.weights)
+                vote(doc, place, "PLACE", "gazetteer")
                 return [place]
         if tokens[-1].text in GOVERNMENT and len(tokens) > 1:
             place = Span(doc, span.start, span.end - 1, label="PLACE")
             if self.gazetteer.label_of(place.text) == "PLACE":
-                vote(doc, place, "PLACE", "gazetteer", self.weights)
+                vote(doc, place, "PLACE", "gazetteer")
                 return [place]
         return [span]
 
     def _possessive_owner(self, doc: Doc, span: Span) -> Span | None:
         for t in span:
-            if t.text in POSSESSIVE and t.i > span.start:
+            if t.text in INNER_POSSESSIVES and t.i > span.start:
                 owner = Span(doc, span.start, t.i, label="PLACE")
                 label = self.gazetteer.label_of(owner.text)
                 if label:
                     owner = Span(doc, span.start, t.i, label=label)
-                    vote(doc, owner, label, "gazetteer", self.weights)
+                    vote(doc, owner, label, "gazetteer")
                     return owner
         return None
 
@@ -152,7 +158,7 @@ class NegativeEvidence:
                 end += 1
             if end > j and not self.gazetteer.label_of(doc[j:end].text):
                 span = Span(doc, j, end, label="PERSON")
-                vote(doc, span, "PERSON", "title", self.weights)
+                vote(doc, span, "PERSON", "title")
                 out.append(span)
             i = max(end, i + 1)
         for e in ents:
@@ -161,7 +167,7 @@ class NegativeEvidence:
             before = range(max(0, e.start - self.max_title - 1), e.start)
             titled = any(doc[s:e.start].text in self.titles for s in before)
             if titled and self.gazetteer.label_of(e.text) is None and e.label_ != "DATE":
-                vote(doc, e, "PERSON", "title", self.weights)
+                vote(doc, e, "PERSON", "title")
         return out
 
     def _rebound(self, doc: Doc, ent: Span, start: int, end: int) -> Span:

@@ -10,11 +10,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import Gazetteer, default_gazetteer, word_list
-from ..results import evidence_weights
-from ..spans import best_label, is_capitalised, set_entities, vote
+from ..spans import INNER_POSSESSIVES, best_label, claim, is_capitalised, set_entities, vote
 
 CONNECTORS = {"of", "for", "and", "on", "the", "de", "du", "des", "&", "against", "to"}
-POSSESSIVE = {"’s", "'s"}
 OF_WORDS = {"of", "for", "on", "against", "to"}
 MEDIA_NOUNS = {"channel", "newspaper", "magazine", "outlet", "website", "portal", "agency", "project", "platform",
                "movement", "group", "initiative", "organisation", "organization", "foundation", "association",
@@ -53,7 +51,6 @@ class OrganisationGrammar:
         self.gazetteer = gazetteer
         self.heads = heads
         self.bodies = bodies
-        self.weights = evidence_weights()
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
@@ -78,14 +75,7 @@ class OrganisationGrammar:
                     return ents
                 if any(t.text in self.heads for t in lead):
                     return ents
-        span = Span(doc, start, end, label=label)
-        same = next((e for e in overlaps if (e.start, e.end) == (start, end)), None)
-        if same is not None:
-            vote(doc, same, label, kind, self.weights)
-            ents[ents.index(same)] = Span(doc, start, end, label=best_label(doc, same))
-            return ents
-        vote(doc, span, label, kind, self.weights)
-        return [e for e in ents if e not in overlaps] + [span]
+        return claim(doc, ents, Span(doc, start, end, label=label), kind)
 
     def headed_names(self, doc: Doc) -> list[tuple[int, int]]:
         """Capitalised names whose last head noun (plus its of/for phrase) marks an organisation."""
@@ -93,7 +83,7 @@ class OrganisationGrammar:
         for start, end in name_runs(doc):
             # split at a possessive whose owner is a known place or organisation: "Kazakhstan’s Senate"
             for k in range(start, end):
-                if doc[k].text in POSSESSIVE and self.gazetteer.label_of(doc[start:k].text):
+                if doc[k].text in INNER_POSSESSIVES and self.gazetteer.label_of(doc[start:k].text):
                     start = k + 1
             heads = [k for k in range(start, end) if doc[k].text in self.heads]
             if not heads:
@@ -172,7 +162,7 @@ class OrganisationGrammar:
                 if label == "PLACE" and any(x.label_ != "PLACE" for x in inner):
                     continue
                 span = Span(doc, s, e, label=label)
-                vote(doc, span, label, "list", self.weights)
+                vote(doc, span, label, "list")
                 ents = [x for x in ents if x not in inner] + [span]
         return ents
 
@@ -216,7 +206,7 @@ class OrganisationGrammar:
             if current is not None and (current.start, current.end) != (t.i, t.i + 1):
                 continue
             span = Span(doc, t.i, t.i + 1, label=label)
-            vote(doc, current or span, label, "acronym", self.weights)
+            vote(doc, current or span, label, "acronym")
             new = Span(doc, t.i, t.i + 1, label=best_label(doc, current or span))
             ents = [x for x in ents if x is not current] + [new]
         return ents
@@ -230,7 +220,7 @@ def _continues_name(doc: Doc, j: int) -> bool:
         return True
     if t.text in ("-", "–"):
         return nxt_cap
-    if t.lower_ in CONNECTORS or t.text in POSSESSIVE:
+    if t.lower_ in CONNECTORS or t.text in INNER_POSSESSIVES:
         the_then_cap = j + 2 < n and doc[j + 1].lower_ == "the" and t.lower_ != "and" and is_capitalised(doc[j + 2])
         return nxt_cap or the_then_cap
     return False

@@ -10,7 +10,6 @@ from spacy.tokens import Doc, Span
 
 from ..errors import OptionError
 from ..labels import load_label_map
-from ..results import evidence_weights
 from ..spans import set_entities, vote
 
 
@@ -45,7 +44,6 @@ class UserPatterns:
     def __init__(self, nlp: Language, *, patterns: list[dict]) -> None:
         self.ruler = EntityRuler(nlp, name="presstag_patterns_ruler", phrase_matcher_attr=None)
         self.ruler.add_patterns(patterns)
-        self.weights = evidence_weights()
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.ruler.match(doc)
@@ -54,7 +52,7 @@ class UserPatterns:
             return doc
         kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
         for s in spans:
-            vote(doc, s, s.label_, "pattern", self.weights)
+            vote(doc, s, s.label_, "pattern")
         set_entities(doc, spans + kept)
         return doc
 
