@@ -110,11 +110,13 @@ def write_labelstudio(results: Iterable[DocumentResult], out: TextIO, **_: Any) 
     from .labelstudio import to_task
 
     out.write("[")
-    for i, r in enumerate(results):
+    written = 0
+    for r in results:
         if r.error is not None:
-            continue
-        out.write(",\n" if i else "\n")
+            continue  # a failed document has no text to annotate; it is reported on stderr
+        out.write(",\n" if written else "\n")
         out.write(json.dumps(to_task(r), ensure_ascii=False))
+        written += 1
     out.write("\n]\n")
 
 

@@ -1,0 +1,56 @@
+"""Every output format written from fixed results and read back."""
+
+import csv
+import io
+import json
+
+from nlp.export import Format, write_results
+from nlp.labelstudio import gold_from_labelstudio
+from nlp.types import DocumentResult, ErrorRecord, ExtractorInfo, Mention
+
+TEXT = "Amnesty International met in Almaty on December 1."
+INFO = ExtractorInfo(version="0.1.0", model="en_test", model_version="1.0")
+GOOD = DocumentResult(
+    id="a", source="a.txt", extractor=INFO, text=TEXT,
+    entities=(Mention("Amnesty International", "ORG", "ORG", 0, 21, confidence=0.6),
+              Mention("Almaty", "PLACE", "GPE", 29, 35, confidence=0.6),
+              Mention("December 1", "DATE", "DATE", 39, 49, value="2025-12-01", confidence=0.6)),
+)
+BAD = DocumentResult(id="b", source="b.txt", extractor=INFO, error=ErrorRecord("binary", "b.txt: binary data"))
+
+
+def _write(fmt, results):
+    out = io.StringIO()
+    write_results(iter(results), fmt, out)
+    return out.getvalue()
+
+
+def test_jsonl_and_json_round_trip():
+    lines = [json.loads(x) for x in _write(Format.jsonl, [BAD, GOOD]).splitlines()]
+    assert lines[0]["error"] == {"type": "binary", "message": "b.txt: binary data"}
+    assert [e["text"] for e in lines[1]["entities"]] == ["Amnesty International", "Almaty", "December 1"]
+    assert lines[1]["entities"][2]["value"] == "2025-12-01" and "value" not in lines[1]["entities"][0]
+    assert json.loads(_write(Format.json, [BAD, GOOD])) == lines
+
+
+def test_csv_rows_per_mention_and_error():
+    rows = list(csv.DictReader(io.StringIO(_write(Format.csv, [GOOD, BAD]))))
+    assert [(r["id"], r["label"], r["text"], r["value"]) for r in rows] == [
+        ("a", "ORG", "Amnesty International", ""), ("a", "PLACE", "Almaty", ""),
+        ("a", "DATE", "December 1", "2025-12-01"), ("b", "", "", "")]
+    assert rows[3]["error"] == "binary: b.txt: binary data"
+
+
+def test_labelstudio_is_valid_json_after_a_failed_document_and_reads_back_as_gold():
+    tasks = json.loads(_write(Format.labelstudio, [BAD, GOOD]))
+    assert len(tasks) == 1
+    gold = gold_from_labelstudio(tasks, "x")
+    assert [(s.start, s.end, s.label) for s in gold[0].spans] == [(0, 21, "ORG"), (29, 35, "PLACE"), (39, 49, "DATE")]
+    assert gold[0].text == TEXT
+
+
+def test_conll_iob():
+    lines = _write(Format.conll, [GOOD]).splitlines()
+    assert lines[0] == "-DOCSTART- a"
+    assert lines[2:6] == ["Amnesty\tB-ORG", "International\tI-ORG", "met\tO", "in\tO"]
+    assert "Almaty\tB-PLACE" in lines and "December\tB-DATE" in lines and "1\tI-DATE" in lines
