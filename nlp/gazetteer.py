@@ -3,6 +3,7 @@ curated organisations file ``nlp/data/organisations.tsv``. Loaded once per proce
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,6 +31,7 @@ class Gazetteer:
 
     def lookup(self, text: str) -> tuple[str, str] | None:
         """``(label, evidence kind)`` of a name: cities are weaker evidence than countries and organisations."""
+        text = typographic_key(text)
         for key, names in self.names.items():
             if text in names:
                 return ("PLACE", "city") if key == "CITY" else (key, "gazetteer")
@@ -38,6 +40,14 @@ class Gazetteer:
     def label_of(self, text: str) -> str | None:
         found = self.lookup(text)
         return found[0] if found else None
+
+
+DASHES = re.compile(r"\s*[-‐‑–—]\s*")
+
+
+def typographic_key(name: str) -> str:
+    """A name with curly apostrophes and all dashes made plain, so one spelling in the data covers them all."""
+    return DASHES.sub("-", name.replace("’", "'").replace("‘", "'"))
 
 
 def read_lines(path: str | Path) -> list[str]:
@@ -139,9 +149,14 @@ def default_gazetteer() -> Gazetteer:
     """The shipped gazetteer: organisations first (they win a tie), then places."""
     orgs, org_canon = organisation_names()
     regions, cities, place_canon = place_names()
+
+    def keyed(names: frozenset[str]) -> frozenset[str]:
+        return frozenset(map(typographic_key, names))
+
+    orgs = keyed(orgs)
     return Gazetteer(
-        names={"ORG": orgs, "PLACE": regions - orgs, "CITY": cities - orgs},
-        canonical={**place_canon, **org_canon},
+        names={"ORG": orgs, "PLACE": keyed(regions) - orgs, "CITY": keyed(cities) - orgs},
+        canonical={typographic_key(k): v for k, v in {**place_canon, **org_canon}.items()},
     )
 
 
