@@ -1,5 +1,5 @@
 """``presstag_orgs``: organisation grammar — names built on head nouns, named bodies, coordinated lists,
-acronyms defined in parentheses, and quoted names of outlets and projects."""
+acronyms defined in parentheses, and quoted names of outlets."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from ..spans import INNER_POSSESSIVES, best_label, claim, is_capitalised, set_en
 
 CONNECTORS = {"of", "for", "and", "on", "the", "de", "du", "des", "&", "against", "to"}
 OF_WORDS = {"of", "for", "on", "against", "to"}
-MEDIA_NOUNS = {"channel", "newspaper", "magazine", "outlet", "website", "portal", "agency", "project", "platform",
+MEDIA_NOUNS = {"channel", "newspaper", "magazine", "outlet", "website", "portal", "agency", "platform",
                "movement", "group", "initiative", "organisation", "organization", "foundation", "association",
                "blog", "page"}
 OPEN_QUOTES, CLOSE_QUOTES = {"“", '"', "«"}, {"”", '"', "»"}
@@ -116,7 +116,7 @@ class OrganisationGrammar:
         return out
 
     def quoted_names(self, doc: Doc) -> list[tuple[int, int]]:
-        """A quoted capitalised name next to an outlet noun: channel “Prosto Journalistika”, “X” project."""
+        """A quoted capitalised name next to an outlet noun: channel “Voices of Steppe”, the “Daily Steppe” website."""
         out = []
         n = len(doc)
         for t in doc:
