@@ -28,6 +28,11 @@ class Gazetteer:
 
     names: dict[str, frozenset[str]]
     canonical: dict[str, str] = field(default_factory=dict)
+    starts: frozenset[str] = field(default_factory=frozenset)
+
+    def may_start(self, token_text: str) -> bool:
+        """Whether some name begins with this token (a cheap test before trying longer spans)."""
+        return typographic_key(token_text) in self.starts
 
     def lookup(self, text: str) -> tuple[str, str] | None:
         """``(label, evidence kind)`` of a name: cities are weaker evidence than countries and organisations."""
@@ -154,10 +159,18 @@ def default_gazetteer() -> Gazetteer:
         return frozenset(map(typographic_key, names))
 
     orgs = keyed(orgs)
+    names = {"ORG": orgs, "PLACE": keyed(regions) - orgs, "CITY": keyed(cities) - orgs}
     return Gazetteer(
-        names={"ORG": orgs, "PLACE": keyed(regions) - orgs, "CITY": keyed(cities) - orgs},
+        names=names,
         canonical={typographic_key(k): v for k, v in {**place_canon, **org_canon}.items()},
+        starts=frozenset(first for group in names.values() for name in group for first in first_token_forms(name)),
     )
+
+
+def first_token_forms(name: str) -> tuple[str, ...]:
+    """The ways a tokenizer may cut a name's first token: at a space, a hyphen, an apostrophe or a period."""
+    cuts = {name, *(name[:i] for i, ch in enumerate(name) if ch in " -'." and i)}
+    return tuple(cuts | {name[: i + 1] for i, ch in enumerate(name) if ch == "." and i})
 
 
 @lru_cache(maxsize=4)

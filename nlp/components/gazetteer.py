@@ -33,7 +33,7 @@ class GazetteerTagger:
         out: list[tuple[int, int, str, str]] = []
         i, n = 0, len(doc)
         while i < n:
-            if not is_capitalised(doc[i]):
+            if not is_capitalised(doc[i]) or not self.gazetteer.may_start(doc[i].text):
                 i += 1
                 continue
             found = None

@@ -7,7 +7,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..gazetteer import Gazetteer, default_gazetteer, word_list
+from ..gazetteer import Gazetteer, default_gazetteer, first_token_forms, word_list
 from ..spans import (
     INNER_POSSESSIVES,
     LEADING_WORDS,
@@ -34,6 +34,7 @@ class NegativeEvidence:
         self.not_entities = not_entities
         self.titles = titles
         self.max_title = max((len(t.split()) for t in titles), default=1)
+        self.title_starts = frozenset(f for t in titles for f in first_token_forms(t))
         self.non_org_heads = non_org_heads
 
     def __call__(self, doc: Doc) -> Doc:
@@ -48,6 +49,8 @@ class NegativeEvidence:
 
     def title_length(self, doc: Doc, start: int, end: int) -> int:
         """Number of tokens of a title at ``doc[start:end]``'s start (0 when none)."""
+        if start >= end or doc[start].text not in self.title_starts:
+            return 0
         best = 0
         for k in range(1, min(self.max_title + 2, end - start) + 1):
             if doc[start:start + k].text in self.titles:
@@ -57,6 +60,8 @@ class NegativeEvidence:
     def in_title(self, doc: Doc, span: Span) -> bool:
         """True when the span is (part of) a title: "State" in "Secretary of State", "Navy Capt"."""
         for a in range(max(0, span.start - self.max_title), span.start + 1):
+            if doc[a].text not in self.title_starts:
+                continue
             for b in range(span.end, min(len(doc), span.end + self.max_title) + 1):
                 if doc[a:b].text in self.titles:
                     return True
