@@ -30,7 +30,6 @@ PRESSTAG_COMPONENTS = (
     "presstag_consistency",
     "presstag_dateline",
     "presstag_dates",
-    "presstag_quotes",
 )
 
 
@@ -98,7 +97,7 @@ def component_configs(
         )
     out: list[tuple[str, dict[str, Any]]] = []
     for name in PRESSTAG_COMPONENTS:
-        if name in disabled or not components.is_registered(name):
+        if name in disabled:
             continue
         config: dict[str, Any] = {}
         if name == "presstag_patterns":

@@ -2,9 +2,3 @@
 
 from . import consistency, dates, gazetteer, labels, negatives, orgs, patterns  # noqa: F401
 
-
-def is_registered(name: str) -> bool:
-    """True when a component factory of that name is registered."""
-    from spacy.language import Language
-
-    return Language.has_factory(name)
