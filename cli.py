@@ -102,6 +102,39 @@ def _inputs(inputs: list[str] | None) -> list[str]:
     return expand_inputs(inputs)
 
 
+class Progress:
+    """A Rich progress bar on stderr (documents, words/s, ETA) when stderr is a terminal; silent otherwise."""
+
+    def __init__(self, total: int | None, enabled: bool) -> None:
+        self.bar: Any = None
+        if not enabled:
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+        from rich.progress import Progress as RichProgress
+
+        self.bar = RichProgress(
+            TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("docs"),
+            TextColumn("{task.fields[rate]} words/s"), TimeElapsedColumn(), TextColumn("ETA"),
+            TimeRemainingColumn(), console=_stderr(), transient=True,
+        )
+        self.task = self.bar.add_task("extract", total=total, rate="-")
+        self.bar.start()
+
+    def update(self, stats: Any) -> None:
+        if self.bar is None:
+            return
+        elapsed = self.bar.tasks[0].elapsed or 0.0
+        rate = f"{stats.words / elapsed:,.0f}" if elapsed > 0.5 else "-"
+        self.bar.update(self.task, completed=stats.done, rate=rate)
+
+    def print(self, message: str) -> None:
+        (self.bar.console if self.bar is not None else _stderr()).print(message, markup=False)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
 @app.command()
 def extract(
     inputs: Annotated[
@@ -111,9 +144,14 @@ def extract(
     ] = None,
     fmt: Annotated[
         Format | None,
-        typer.Option("--format", "-f", help="Output format [default: table on a terminal, else jsonl]."),
+        typer.Option("--format", "-f", help="Output format [default: table on a terminal, else jsonl; "
+                                            "none with --db unless asked for]."),
     ] = None,
     output: Annotated[str | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="SQLite store to add the results to; documents already in it are skipped."),
+    ] = None,
     model: ModelOpt = None,
     labels: LabelsOpt = None,
     patterns: PatternsOpt = None,
@@ -121,40 +159,65 @@ def extract(
     disable: DisableOpt = None,
     with_text: Annotated[bool, typer.Option("--with-text", help="Include each document's text (json, jsonl).")]
     = False,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes to run (spaCy n_process).")]
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes (one per core).")]
     = 1,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch.")] = 16,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per batch.")] = 16,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no closing summary.")] = False,
 ) -> None:
-    """Extract entities from files, folders or stdin and print or export them.
+    """Extract entities from files, folders or stdin and print, export or store them.
 
-    Exit codes: 0 every document processed; 1 some document failed (its error is in the output);
-    2 a usage error (bad option, missing input, model not installed).
+    Exit codes: 0 every document processed; 1 some document failed (its error is in the output and the
+    store); 2 a usage error (bad option, missing input, model not installed, store in use); 130 interrupted.
     """
+    from nlp.batch import RunStats, run
+    from nlp.engines import LocalEngine
     from nlp.export import open_output, write_results
-    from nlp.sources import read_inputs
 
+    stats = RunStats()
+    store = None
+    progress = Progress(None, False)
     try:
         paths = _inputs(inputs)
-        if fmt is None:
+        if fmt is None and (db is None or output is not None):
             fmt = Format.table if output is None and sys.stdout.isatty() else Format.jsonl
-        extractor = build_extractor(model, labels, patterns, reference_date, disable)
-        failed = 0
+        if db is not None:
+            from nlp.store import Store
 
-        def counted() -> Any:
-            nonlocal failed
-            for r in extractor.process(read_inputs(paths), batch_size=batch_size, n_process=workers):
+            store = Store(db)
+        extractor = build_extractor(model, labels, patterns, reference_date, disable)
+        engine = LocalEngine(workers)
+        progress = Progress(len(paths) if "-" not in paths else None, not quiet and sys.stderr.isatty())
+
+        def reported() -> Any:
+            for r in run(extractor, paths, store=store, batch_size=batch_size, engine=engine, stats=stats,
+                         on_progress=progress.update):
                 if r.error is not None:
-                    failed += 1
-                    _stderr().print(f"presstag: {r.error.message}", markup=False)
+                    progress.print(f"presstag: {r.error.message}")
                 yield r
 
-        with open_output(output) as out:
-            write_results(counted(), fmt, out, with_text=with_text)
+        if fmt is None:
+            for _ in reported():
+                pass
+        else:
+            with open_output(output) as out:
+                write_results(reported(), fmt, out, with_text=with_text)
+    except KeyboardInterrupt:
+        progress.stop()
+        stored = f"; {stats.processed + stats.failures:,} documents stored, run again to resume" if store else ""
+        fail(f"interrupted{stored}", 130)
     except PresstagError as exc:
+        progress.stop()
         fail(str(exc), exc.exit_code)
     except OSError as exc:
+        progress.stop()
         fail(f"cannot write output: {exc.strerror or exc}")
-    if failed:
+    finally:
+        if store is not None:
+            store.close()
+    progress.stop()
+    if not quiet:
+        _stderr().print(stats.summary(), markup=False)
+    if stats.failures:
         raise typer.Exit(1)
 
 
@@ -245,6 +308,84 @@ def evaluate(
             extra = f" gold={e['gold']} predicted={e['predicted']}" if e["kind"] == "value" else ""
             console.print(f"{e['kind']:5} {e['label']:6} {e['id'][:12]}:{e['start']} {e['text']!r}{extra}",
                           markup=False)
+
+
+class QueryFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+DbOpt = Annotated[Path, typer.Option("--db", help="The SQLite store written by `presstag extract --db`.")]
+QueryFormatOpt = Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
+def _print_rows(rows: list[Any], fmt: QueryFormat, columns: tuple[str, ...], title: str) -> None:
+    import csv
+    import json
+
+    dicts = [r.to_dict() for r in rows]
+    if fmt is QueryFormat.json:
+        typer.echo(json.dumps(dicts, indent=2, ensure_ascii=False))
+    elif fmt is QueryFormat.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(dicts)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=title)
+        for col in columns:
+            table.add_column(col, justify="right" if col in ("documents", "mentions") else "left",
+                             overflow="fold")
+        for d in dicts:
+            table.add_row(*("" if d[c] is None else str(d[c]) for c in columns))
+        Console().print(table)
+
+
+@app.command()
+def entities(
+    db: DbOpt,
+    label: Annotated[str | None, typer.Option("--label", "-l", help="Only PERSON, ORG, PLACE or DATE.")] = None,
+    search: Annotated[str | None, typer.Option("--search", "-s", help="Only names containing TEXT "
+                                                                      "(case and accents ignored).")] = None,
+    top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Only the N most frequent.")] = None,
+    fmt: QueryFormatOpt = QueryFormat.table,
+    boilerplate: Annotated[bool, typer.Option("--boilerplate", help="Count mentions in boilerplate too.")]
+    = False,
+) -> None:
+    """The cross-document index: each entity with its documents, mentions, and first and last date seen."""
+    from nlp.labels import parse_labels
+    from nlp.store import query_entities
+
+    try:
+        wanted = parse_labels(label)[0] if label else None
+        rows = query_entities(db, label=wanted, search=search, top=top, include_boilerplate=boilerplate)
+    except PresstagError as exc:
+        fail(str(exc), exc.exit_code)
+    _print_rows(rows, fmt, ("name", "label", "documents", "mentions", "first_seen", "last_seen"),
+                f"{len(rows):,} entities in {db.name}")
+
+
+@app.command()
+def documents(
+    db: DbOpt,
+    entity: Annotated[str, typer.Option("--entity", "-e", help="Entity name, as `presstag entities` lists it.")],
+    label: Annotated[str | None, typer.Option("--label", "-l", help="Only the entity with this label.")] = None,
+    fmt: QueryFormatOpt = QueryFormat.table,
+) -> None:
+    """The stored releases that mention an entity, oldest first."""
+    from nlp.labels import parse_labels
+    from nlp.store import query_documents
+
+    try:
+        wanted = parse_labels(label)[0] if label else None
+        rows = query_documents(db, entity=entity, label=wanted)
+    except PresstagError as exc:
+        fail(str(exc), exc.exit_code)
+    _print_rows(rows, fmt, ("name", "source", "reference_date", "title", "mentions"),
+                f"{len(rows):,} documents mention {entity}")
 
 
 @app.command()

@@ -27,6 +27,12 @@ def test_gazetteer_keeps_outermost_names_and_skips_longer_unknown_names():
     assert ents(doc) == [("Almaty Civic Bureau", "ORG"), ("Almaty", "PLACE")]
 
 
+def test_a_model_date_that_runs_into_a_gazetteer_name_is_cut_before_it():
+    nlp = pipeline({"May 2023 - Amnesty International": "DATE"}, ["presstag_gazetteer"])
+    doc = nlp("On 4 May 2023 - Amnesty International said so.")
+    assert ents(doc) == [("May 2023", "DATE"), ("Amnesty International", "ORG")]
+
+
 @pytest.mark.parametrize(
     ("text", "model", "expected"),
     [

@@ -56,6 +56,10 @@ class GazetteerTagger:
         ents = list(doc.ents)
         for start, end, label, kind in self.find(doc):
             overlaps = [e for e in ents if e.start < end and start < e.end]
+            if any(e.label_ == "DATE" for e in overlaps):
+                # A date does not run into a name: "5 March 2024 - Human Rights Watch" is a date and an ORG.
+                ents = cut_dates(doc, ents, start, end)
+                overlaps = [e for e in ents if e.start < end and start < e.end]
             if not overlaps:
                 if end < len(doc) and is_capitalised(doc[end]):
                     continue  # the start of a longer name ("Greenwich Mean Time")
@@ -74,6 +78,23 @@ class GazetteerTagger:
                 ents[ents.index(outer)] = Span(doc, start, end, label=best_label(doc, span))
         set_entities(doc, ents)
         return doc
+
+
+def cut_dates(doc: Doc, ents: list[Span], start: int, end: int) -> list[Span]:
+    """Cut the DATE entities overlapping tokens ``start:end`` back to the words before them."""
+    out: list[Span] = []
+    for e in ents:
+        if e.label_ != "DATE" or not (e.start < end and start < e.end):
+            out.append(e)
+            continue
+        stop = start
+        while stop > e.start and not doc[stop - 1].is_alpha and not doc[stop - 1].like_num:
+            stop -= 1
+        if stop > e.start:
+            head = Span(doc, e.start, stop, label="DATE")
+            move_meta(doc, e, head)
+            out.append(head)
+    return out
 
 
 @Language.factory("presstag_gazetteer", assigns=["doc.ents"], default_config={})

@@ -1,0 +1,322 @@
+"""The SQLite store: every document of a batch run, its mentions, and the entities across documents.
+
+One writer at a time holds an exclusive lock on the store, so a second run gets a clear "in use" error instead
+of interleaved writes; readers (``presstag entities``, ``presstag documents``) never wait for it thanks to WAL.
+Each batch is written in one transaction: a run stopped by a crash or Ctrl-C leaves whole documents only,
+and the next run skips the documents whose content (sha256) is already stored.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from .canonical import fold
+from .errors import StoreError
+from .types import DocumentResult, Mention
+
+SCHEMA_VERSION = "1"
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS store_info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    source TEXT NOT NULL,
+    sha256 TEXT,
+    processed_at TEXT NOT NULL,
+    reference_date TEXT,
+    reference_date_source TEXT,
+    title TEXT,
+    status TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
+    error_type TEXT,
+    error_message TEXT,
+    model TEXT,
+    presstag_version TEXT
+);
+CREATE INDEX IF NOT EXISTS documents_sha256 ON documents (sha256);
+CREATE INDEX IF NOT EXISTS documents_source ON documents (source);
+CREATE TABLE IF NOT EXISTS entities (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL,
+    label TEXT NOT NULL,
+    name TEXT NOT NULL,
+    UNIQUE (key, label)
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    entity_id INTEGER REFERENCES entities (id),
+    text TEXT NOT NULL,
+    label TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    value TEXT,
+    confidence REAL,
+    boilerplate INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (entity_id);
+CREATE INDEX IF NOT EXISTS mentions_document ON mentions (document_id);
+CREATE TABLE IF NOT EXISTS quotes (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    speaker TEXT,
+    role TEXT,
+    organization TEXT,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS quotes_document ON quotes (document_id);
+"""
+
+
+def entity_name(m: Mention) -> str | None:
+    """The name a mention is indexed under: its canonical name, else its text; a date's calendar value (a date
+    without one, such as "today" with no reference date, is stored as a mention but not indexed)."""
+    if m.label == "DATE":
+        return m.value
+    return m.canonical or m.text
+
+
+class Store:
+    """A store opened for writing by one run. Use as a context manager."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a folder: give --db a file name such as releases.sqlite")
+        self._lock: IO[bytes] | None = None
+        self.conn = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            self._lock = open(self.path, "ab")  # noqa: SIM115 - held for the store's lifetime
+        except OSError as exc:
+            raise StoreError(f"cannot open the store {self.path}: {exc.strerror or exc}") from exc
+        try:
+            import fcntl
+
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError:  # no flock on this platform: SQLite's own locking still prevents corruption
+            pass
+        except OSError as exc:
+            self._lock.close()
+            raise StoreError(
+                f"the store {self.path} is in use by another presstag run; wait for it to finish"
+            ) from exc
+        conn = None
+        try:
+            conn = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            check_store(conn, self.path)
+            conn.executescript(SCHEMA)
+            conn.execute("INSERT OR IGNORE INTO store_info VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+        except (sqlite3.DatabaseError, StoreError) as exc:
+            if conn is not None:
+                conn.close()
+            self._release()
+            if isinstance(exc, StoreError):
+                raise
+            raise StoreError(f"{self.path} is not a presstag store ({exc})") from exc
+        return conn
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        conn = getattr(self, "conn", None)
+        if conn is not None:
+            conn.close()
+            self.conn = None  # type: ignore[assignment]
+        self._release()
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+    def stored_hashes(self) -> set[str]:
+        """sha256 of every document stored without error: these are skipped on a rerun."""
+        rows = self.conn.execute("SELECT sha256 FROM documents WHERE status = 'ok' AND sha256 IS NOT NULL")
+        return {r[0] for r in rows}
+
+    def add(self, results: Iterable[DocumentResult]) -> None:
+        """Store a batch of results in one transaction (all or nothing)."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        entity_ids: dict[tuple[str, str], int] = {}
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for r in results:
+                self._add_one(r, now, entity_ids)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def _add_one(self, r: DocumentResult, now: str, entity_ids: dict[tuple[str, str], int]) -> None:
+        conn = self.conn
+        if r.source != "-":
+            # One row per input file: a file read again (changed, or failed before) replaces its old row.
+            conn.execute("DELETE FROM documents WHERE source = ?", (r.source,))
+        info = r.extractor
+        cur = conn.execute(
+            "INSERT INTO documents (name, source, sha256, processed_at, reference_date, reference_date_source,"
+            " title, status, error_type, error_message, model, presstag_version)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                r.id, r.source, r.sha256, now, r.reference_date, r.reference_date_source, r.metadata.get("title"),
+                "ok" if r.ok else "failed", r.error.type if r.error else None, r.error.message if r.error else None,
+                f"{info.model} {info.model_version}" if info else None, info.version if info else None,
+            ),
+        )
+        doc_id = cur.lastrowid
+        rows = []
+        for m in r.entities:
+            name = entity_name(m)
+            entity_id = self._entity_id(name, m.label, entity_ids) if name else None
+            rows.append((doc_id, entity_id, m.text, m.label, m.start, m.end,
+                         m.value, m.confidence, int(m.boilerplate)))
+        conn.executemany(
+            'INSERT INTO mentions (document_id, entity_id, text, label, start, "end", value, confidence, boilerplate)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        conn.executemany(
+            'INSERT INTO quotes (document_id, speaker, role, organization, start, "end") VALUES (?, ?, ?, ?, ?, ?)',
+            [(doc_id, q.speaker, q.role, q.organization, q.start, q.end) for q in r.quotes],
+        )
+
+    def _entity_id(self, name: str, label: str, cache: dict[tuple[str, str], int]) -> int:
+        key = (fold(name), label)
+        if key in cache:
+            return cache[key]
+        row = self.conn.execute("SELECT id FROM entities WHERE key = ? AND label = ?", key).fetchone()
+        if row is None:
+            row = (self.conn.execute("INSERT INTO entities (key, label, name) VALUES (?, ?, ?)",
+                                     (*key, name)).lastrowid,)
+        cache[key] = row[0]
+        return row[0]
+
+
+def check_store(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a database that holds other tables than a presstag store's."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if tables and "store_info" not in tables:
+        raise StoreError(f"{path} is an SQLite database but not a presstag store; choose another file")
+
+
+# ----------------------------------------------------------------------------------------------- queries
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    """One entity of the cross-document index."""
+
+    name: str
+    label: str
+    documents: int
+    mentions: int
+    first_seen: str | None
+    last_seen: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "label": self.label, "documents": self.documents, "mentions": self.mentions,
+                "first_seen": self.first_seen, "last_seen": self.last_seen}
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    """One stored document."""
+
+    name: str
+    source: str
+    reference_date: str | None
+    title: str | None
+    mentions: int
+    status: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "source": self.source, "reference_date": self.reference_date,
+                "title": self.title, "mentions": self.mentions, "status": self.status}
+
+
+def open_readonly(path: str | Path) -> sqlite3.Connection:
+    """A read-only connection to an existing store."""
+    path = Path(path)
+    if not path.is_file():
+        raise StoreError(f"no store at {path}: create one with `presstag extract INPUT --db {path}`")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} is not a presstag store ({exc})") from exc
+    if "store_info" not in tables:
+        conn.close()
+        raise StoreError(f"{path} is not a presstag store")
+    return conn
+
+
+def query_entities(
+    path: str | Path, *, label: str | None = None, search: str | None = None, top: int | None = None,
+    include_boilerplate: bool = False,
+) -> list[EntityRow]:
+    """Entities across all stored documents, most documents first."""
+    where = ["d.status = 'ok'"]
+    args: list[Any] = []
+    if not include_boilerplate:
+        where.append("m.boilerplate = 0")
+    if label:
+        where.append("e.label = ?")
+        args.append(label)
+    if search:
+        where.append("e.key LIKE ? ESCAPE '\\'")
+        args.append("%" + _like(fold(search)) + "%")
+    sql = (
+        "SELECT e.name, e.label, COUNT(DISTINCT m.document_id), COUNT(*), MIN(d.reference_date),"
+        " MAX(d.reference_date) FROM mentions m JOIN entities e ON e.id = m.entity_id"
+        " JOIN documents d ON d.id = m.document_id WHERE " + " AND ".join(where)
+        + " GROUP BY e.id ORDER BY 3 DESC, 4 DESC, e.name"
+    )
+    if top:
+        sql += " LIMIT ?"
+        args.append(top)
+    with closing(open_readonly(path)) as conn:
+        return [EntityRow(*row) for row in _query(conn, sql, args)]
+
+
+def query_documents(path: str | Path, *, entity: str, label: str | None = None) -> list[DocumentRow]:
+    """Stored documents that mention ``entity`` (matched by its folded name), oldest first."""
+    where = ["e.key = ?"]
+    args: list[Any] = [fold(entity)]
+    if label:
+        where.append("e.label = ?")
+        args.append(label)
+    sql = (
+        "SELECT d.name, d.source, d.reference_date, d.title, COUNT(*), d.status FROM mentions m"
+        " JOIN entities e ON e.id = m.entity_id JOIN documents d ON d.id = m.document_id"
+        " WHERE " + " AND ".join(where) + " GROUP BY d.id ORDER BY d.reference_date IS NULL, d.reference_date,"
+        " d.source"
+    )
+    with closing(open_readonly(path)) as conn:
+        return [DocumentRow(*row) for row in _query(conn, sql, args)]
+
+
+def _query(conn: sqlite3.Connection, sql: str, args: list[Any]) -> Iterator[tuple[Any, ...]]:
+    try:
+        yield from conn.execute(sql, args).fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"the store could not be read ({exc})") from exc
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -1,0 +1,92 @@
+"""The SQLite store: documents, mentions and entities; resume by sha256; one writer; queries."""
+
+import sqlite3
+
+import pytest
+
+from nlp.errors import StoreError
+from nlp.store import Store, query_documents, query_entities
+from nlp.types import DocumentResult, ErrorRecord, ExtractorInfo, Mention
+
+INFO = ExtractorInfo(version="0", model="en_test", model_version="1")
+
+
+def doc(name, sha, ref, mentions, error=None):
+    ents = tuple(Mention(text=t, label=lab, source_label=lab, start=s, end=s + len(t), value=v)
+                 for t, lab, s, v in mentions)
+    return DocumentResult(id=name, source=f"/in/{name}.txt", extractor=INFO, entities=ents, reference_date=ref,
+                          sha256=sha, error=error)
+
+
+def test_entities_merge_across_documents_case_and_accent_insensitively(tmp_path):
+    db = tmp_path / "s.sqlite"
+    with Store(db) as store:
+        store.add([
+            doc("a", "h1", "2025-01-05", [("Human Rights Watch", "ORG", 0, None), ("Tokáyev", "PERSON", 30, None),
+                                          ("5 January", "DATE", 50, "2025-01-05")]),
+            doc("b", "h2", "2025-03-01", [("HUMAN RIGHTS WATCH", "ORG", 0, None),
+                                          ("Human Rights Watch's", "ORG", 40, None), ("Tokayev", "PERSON", 70, None),
+                                          ("today", "DATE", 90, None)]),
+        ])
+    rows = {(r.name, r.label): r for r in query_entities(db)}
+    hrw = rows[("Human Rights Watch", "ORG")]
+    assert (hrw.documents, hrw.mentions, hrw.first_seen, hrw.last_seen) == (2, 3, "2025-01-05", "2025-03-01")
+    assert rows[("Tokáyev", "PERSON")].documents == 2
+    assert rows[("2025-01-05", "DATE")].mentions == 1
+    assert not any(name == "today" for name, _ in rows)  # a date without a value is not an index entry
+    assert [r.name for r in query_entities(db, label="PERSON")] == ["Tokáyev"]
+    assert [r.name for r in query_entities(db, search="rights")] == ["Human Rights Watch"]
+    assert len(query_entities(db, top=1)) == 1
+    docs = query_documents(db, entity="human rights watch")
+    assert [(d.name, d.mentions) for d in docs] == [("a", 1), ("b", 2)]
+
+
+def test_failed_documents_are_rows_and_only_ok_hashes_are_skipped(tmp_path):
+    db = tmp_path / "s.sqlite"
+    bad = doc("bin", "h3", None, [], error=ErrorRecord("binary", "/in/bin.txt: binary data, not text"))
+    with Store(db) as store:
+        store.add([doc("a", "h1", None, [("Paris", "PLACE", 0, None)]), bad])
+        assert store.stored_hashes() == {"h1"}
+        store.add([bad])  # a rerun replaces the failed row of the same file
+    conn = sqlite3.connect(db)
+    rows = conn.execute("SELECT name, status, error_type, error_message FROM documents ORDER BY name").fetchall()
+    assert rows == [("a", "ok", None, None), ("bin", "failed", "binary", "/in/bin.txt: binary data, not text")]
+
+
+def test_a_batch_is_all_or_nothing(tmp_path):
+    db = tmp_path / "s.sqlite"
+
+    def interrupted():
+        yield doc("b", "h2", None, [("Paris", "PLACE", 0, None)])
+        raise KeyboardInterrupt  # Ctrl-C in the middle of a batch
+
+    with Store(db) as store:
+        store.add([doc("a", "h1", None, [])])
+        with pytest.raises(KeyboardInterrupt):
+            store.add(interrupted())
+        assert store.stored_hashes() == {"h1"}
+    assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM mentions").fetchone() == (0,)
+
+
+def test_a_second_writer_is_told_the_store_is_in_use(tmp_path):
+    db = tmp_path / "s.sqlite"
+    with Store(db):
+        with pytest.raises(StoreError, match="in use by another presstag run"):
+            Store(db)
+        assert query_entities(db) == []  # readers are not blocked
+    Store(db).close()  # free again once the first writer is done
+
+
+def test_files_that_are_not_stores_are_refused(tmp_path):
+    other = tmp_path / "other.sqlite"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)")
+    with pytest.raises(StoreError, match="not a presstag store"):
+        Store(other)
+    text = tmp_path / "notes.txt"
+    text.write_text("not a database at all, just some words " * 50)
+    with pytest.raises(StoreError, match="not a presstag store"):
+        Store(text)
+    with pytest.raises(StoreError, match="no store at"):
+        query_entities(tmp_path / "missing.sqlite")
+    with pytest.raises(StoreError, match="is a folder"):
+        Store(tmp_path)
