@@ -47,6 +47,10 @@ class Gazetteer:
                 return ("PLACE", "city") if key == "CITY" else (key, "gazetteer")
         return None
 
+    def canonical_name(self, text: str) -> str | None:
+        """The canonical name of a gazetteer alias ("U.S." -> "United States"), else None."""
+        return self.canonical.get(typographic_key(text))
+
     def label_of(self, text: str) -> str | None:
         found = self.lookup(text)
         return found[0] if found else None

@@ -135,6 +135,10 @@ class Extractor:
             "patterns": str(patterns) if patterns else None, "disable": list(disable),
             "reference_date": reference_date,
         }
+        from .gazetteer import default_gazetteer
+
+        # Canonical names of gazetteer aliases ("U.S." -> "United States") name the document's entities.
+        self.canonical_of = default_gazetteer().canonical_name
         # Labels are permanent strings: memory zones free only the strings a document brings.
         for label in (*LABELS, *load_label_map()):
             self.nlp.vocab.strings.add(label)
@@ -195,6 +199,8 @@ class Extractor:
             return [self._error_result(failed)]
 
     def _process_batch(self, documents: Sequence[SourceDocument]) -> list[DocumentResult]:
+        from .results import complete
+
         out: list[DocumentResult | None] = [None] * len(documents)
         work: list[tuple[str, tuple[int, int]]] = []
         chunk_counts: dict[int, int] = {}
@@ -219,7 +225,8 @@ class Extractor:
         if error is not None:
             raise error
         for i, results in parts.items():
-            out[i] = results[0] if chunk_counts[i] == 1 else merge_chunks(results, documents[i])
+            whole = results[0] if chunk_counts[i] == 1 else merge_chunks(results, documents[i])
+            out[i] = complete(whole, self.canonical_of)
         return [r for r in out if r is not None]
 
     def _make_doc(self, text: str, sdoc: SourceDocument) -> Any:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
+from .canonical import canonicalise
 from .evidence import confidence
+from .quotes import find_quotes
 from .spans import key, meta
 from .types import Dateline, DocumentResult, ExtractorInfo, Mention, Quote
 
@@ -64,3 +68,26 @@ def build_result(
         sha256=sdoc.sha256,
     )
 
+
+
+def lead_end(text: str, min_words: int = 25) -> int:
+    """Where a release's lead ends: the first paragraph, or the first few if it is only a dateline."""
+    end, words = 0, 0
+    while end < len(text) and words < min_words:
+        nl = text.find("\n", end)
+        stop = len(text) if nl == -1 else nl + 1
+        words += len(text[end:stop].split())
+        end = stop
+    return end
+
+
+def complete(result: DocumentResult, canonical_of: Callable[[str], str | None] | None = None) -> DocumentResult:
+    """Add what needs the whole document: canonical names and entities, quotes and salience."""
+    if result.error is not None or result.text is None:
+        return result
+    mentions, _ = canonicalise(result.entities, canonical_of=canonical_of)
+    quotes = find_quotes(result.text, mentions)
+    speakers = [name for q in quotes for name in (q.speaker, q.organization) if name]
+    mentions, entities = canonicalise(result.entities, canonical_of=canonical_of, lead_end=lead_end(result.text),
+                                      speakers=speakers)
+    return replace(result, entities=tuple(mentions), canonical_entities=tuple(entities), quotes=tuple(quotes))

@@ -187,3 +187,12 @@ def test_two_workers_give_the_same_output(tmp_path):
     two = runner.invoke(app, ["extract", str(tmp_path), "-f", "jsonl", "-w", "2"])
     assert two.exit_code == 0
     assert [json.loads(x) for x in two.stdout.splitlines()] == [json.loads(x) for x in one.stdout.splitlines()]
+
+
+def test_importing_the_command_line_does_not_import_spacy():
+    import subprocess
+    import sys
+
+    code = "import sys, cli; print('spacy' in sys.modules, 'thinc' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]  # so `presstag --help` answers at once

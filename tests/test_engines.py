@@ -20,7 +20,8 @@ def boom(doc):
 
 def corpus(n):
     docs = [SourceDocument(id=f"d{i}", source=f"d{i}.txt",
-                           text=f"Amnesty International said police in Almaty held Anna Petrova on Monday (case {i}).")
+                           text=f"Amnesty International said police in Almaty detained Anna Petrova on Monday "
+                                f"(case {i}).")
             for i in range(n)]
     docs.insert(3, SourceDocument(id="bad", source="bad.bin", error=ErrorRecord("binary", "bad.bin: binary data")))
     return docs

@@ -86,3 +86,27 @@ def test_html_published_date_is_the_reference_when_there_is_no_dateline(extracto
     assert r.dateline is None
     assert (r.reference_date, r.reference_date_source) == ("2024-03-05", "metadata")
     assert [(m.text, m.value) for m in r.entities if m.label == "DATE"] == [("today", "2024-03-05")]
+
+
+def test_sample_release_canonical_entities_and_quotes(extractor, kz_text):
+    r = extractor.process_text(kz_text)
+    people = {c.name: c for c in r.canonical_entities if c.label == "PERSON"}
+    assert people["Gulnara Bazhkenova"].mentions >= 5 and people["Gulnara Bazhkenova"].aliases == ("Bazhkenova",)
+    assert "Bazhkenova" not in people
+    assert {m.canonical for m in r.entities if m.text == "Bazhkenova"} == {"Gulnara Bazhkenova"}
+    hrw = [c for c in r.canonical_entities if c.name == "Human Rights Watch"]
+    assert len(hrw) == 1 and hrw[0].label == "ORG" and hrw[0].mentions >= 3
+    un = next(c for c in r.canonical_entities if c.aliases == ("UN",))
+    assert un.name == "United Nations"
+    starts = [c.first_start for c in r.canonical_entities]
+    assert starts == sorted(starts)
+    speakers = {(q.speaker, q.role, q.organization) for q in r.quotes}
+    assert speakers == {
+        ("Maisy Weicherding", "Central Asia researcher", "Amnesty International"),
+        ("Leila Seiitbek", "director", "Freedom for Eurasia"),
+        ("Mihra Rittmann", "Central Asia adviser", "Human Rights Watch"),
+    }
+    assert len(r.quotes) == 6
+    assert all(kz_text[q.start:q.end] == q.text for q in r.quotes)
+    salience = {c.name: c.salience for c in r.canonical_entities}
+    assert salience["Maisy Weicherding"] > salience["Dmitry Kim"]  # both named once; one is quoted

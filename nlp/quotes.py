@@ -1,0 +1,168 @@
+"""Quote attribution: who said each quotation of a release, in what role, for which organisation.
+
+Works on the whole text and its final mentions (with canonical names), so a speaker named in full once and by
+surname later is reported by the full name. Forms handled, with “curly” or "straight" quotation marks:
+
+- after the quote: “…,” said Maisy Weicherding, Central Asia researcher at Amnesty International.
+  / “…,” Weicherding said. / “…,” said Amnesty International’s researcher Maisy Weicherding.
+- before it: Maisy Weicherding said: “…” / According to Weicherding, “…”
+- a quote split around its attribution, or continued in the same paragraph: both parts get the speaker.
+- a pronoun speaker (“…,” she said.) is the person named last before the quote.
+Quotations of fewer than ``MIN_WORDS`` words are scare quotes ("so-called “violations”"), not quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .types import Mention, Quote
+
+MIN_WORDS = 4
+QUOTE_RE = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"|«([^«»\n]+)»")
+SPEECH_VERBS = (r"said|says|say|added|adds|stated|states|noted|notes|explained|explains|warned|warns|urged|urges|"
+                r"told|tells|wrote|writes|commented|declared|insisted|argued|stressed|emphasi[sz]ed|continued|"
+                r"concluded|asked|responded|replied|remarked|observed|according to")
+SPEECH_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+PRONOUN_RE = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+ROLE_LINK_RE = re.compile(r"\s+(?:at|of|for|with|from|in)\s+(?:the\s+)?$", re.IGNORECASE)
+POSSESSIVE_RE = re.compile(r"^[’']s?\s+", re.IGNORECASE)
+MAX_CLAUSE = 250
+
+
+def find_quotes(text: str, mentions: Sequence[Mention]) -> list[Quote]:
+    """The attributed quotations of ``text``, in order; ``mentions`` carry canonical names."""
+    names = [m for m in mentions if m.label in ("PERSON", "ORG")]
+    quotes: list[Quote] = []
+    last: Quote | None = None
+    last_paragraph = -1
+    for match in QUOTE_RE.finditer(text):
+        group = next(g for g in range(1, 4) if match.group(g) is not None)
+        start, end = match.start(group), match.end(group)
+        body = text[start:end]
+        if len(body.split()) < MIN_WORDS:
+            continue
+        paragraph = text.count("\n", 0, match.start())
+        found = _after(text, match.end(), names) or _before(text, match.start(), names)
+        if found is None and last is not None and paragraph == last_paragraph:
+            found = (last.speaker, last.role, last.organization)
+        if found is None:
+            continue
+        speaker, role, organization = found
+        last = Quote(speaker=speaker, role=role, organization=organization, start=start, end=end,
+                     text=body.strip())
+        last_paragraph = paragraph
+        quotes.append(last)
+    return quotes
+
+
+def _clause_end(text: str, start: int, mentions: Sequence[Mention]) -> int:
+    """End of the sentence from ``start``: a full stop outside any mention ("U.S."), a line end or a quote."""
+    limit = min(len(text), start + MAX_CLAUSE)
+    for i in range(start, limit):
+        ch = text[i]
+        if ch in "\n“\"«":
+            return i
+        if ch in ".!?;" and not any(m.start <= i < m.end for m in mentions):
+            return i
+    return limit
+
+
+def _after(text: str, pos: int, names: Sequence[Mention]) -> tuple[str | None, str | None, str | None] | None:
+    """An attribution right after a quote: ``,” said X, ROLE at ORG.`` or ``,” X said.``"""
+    end = _clause_end(text, pos, names)
+    clause = text[pos:end]
+    verb = SPEECH_RE.search(clause)
+    if verb is None:
+        return None
+    inside = [m for m in names if pos <= m.start and m.end <= end]
+    people = [m for m in inside if m.label == "PERSON"]
+    speaker = people[0] if people else None
+    if speaker is None:
+        before_verb = clause[:verb.start()]
+        pronoun = PRONOUN_RE.search(before_verb) or PRONOUN_RE.match(clause[verb.end():].lstrip())
+        if pronoun is not None:
+            speaker = _last_person(names, pos)
+        elif inside:
+            org = inside[0]
+            return _name(org), None, _name(org)
+        if speaker is None:
+            return None
+        return _name(speaker), None, None
+    return _name(speaker), *_role(text, speaker, pos + verb.end(), end, inside)
+
+
+def _before(text: str, pos: int, names: Sequence[Mention]) -> tuple[str | None, str | None, str | None] | None:
+    """An attribution leading into a quote: ``X said: “…”``, ``According to X, “…”``."""
+    head_start = max(text.rfind("\n", 0, pos) + 1, pos - MAX_CLAUSE)
+    for stop in (".", "!", "?", "”", "\""):
+        cut = text.rfind(stop, head_start, pos)
+        if cut != -1 and not any(m.start <= cut < m.end for m in names):
+            head_start = max(head_start, cut + 1)
+    head = text[head_start:pos]
+    if not re.search(r"[:,]\s*$", head):
+        return None
+    verbs = list(SPEECH_RE.finditer(head))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    inside = [m for m in names if head_start <= m.start and m.end <= pos]
+    people = [m for m in inside if m.label == "PERSON"]
+    if not people:
+        if PRONOUN_RE.search(head[:verb.start()]):
+            speaker = _last_person(names, head_start)
+            return (_name(speaker), None, None) if speaker else None
+        if inside:
+            return _name(inside[0]), None, _name(inside[0])
+        return None
+    if verb.group(0).lower() == "according to":
+        after = [m for m in people if m.start >= head_start + verb.end()]
+        speaker = after[0] if after else people[-1]
+    else:
+        ahead = [m for m in people if m.end <= head_start + verb.start()]
+        speaker = ahead[-1] if ahead else people[0]
+    return _name(speaker), *_role(text, speaker, head_start, pos, inside)
+
+
+def _role(text: str, speaker: Mention, clause_start: int, clause_end: int,
+          inside: Sequence[Mention]) -> tuple[str | None, str | None]:
+    """The speaker's role and organisation: ``X, ROLE at ORG`` after the name, or ``ORG's ROLE X`` before it."""
+    orgs = [m for m in inside if m.label == "ORG"]
+    tail = text[speaker.end:clause_end]
+    if tail.startswith(","):
+        after = [m for m in orgs if m.start >= speaker.end]
+        if after:
+            org = after[0]
+            lead = text[speaker.end + 1:org.start]
+            link = ROLE_LINK_RE.search(lead)
+            role = lead[:link.start()] if link else lead.rstrip(", ")
+            if "," not in role.strip(", "):
+                return _clean(role), _name(org)
+        role = re.split(r"[,;:]|\s+(?:said|says|added)\b", tail[1:], maxsplit=1)[0]
+        return _clean(role), None
+    before = [m for m in orgs if clause_start <= m.start and m.end <= speaker.start]
+    if before:
+        org = before[-1]
+        between = text[org.end:speaker.start]
+        if POSSESSIVE_RE.match(between):
+            return _clean(POSSESSIVE_RE.sub("", between, count=1)), _name(org)
+    lead = text[clause_start:speaker.start]
+    if lead.strip() and lead.strip()[0].isupper() and len(lead.split()) <= 6 and not SPEECH_RE.search(lead):
+        return _clean(lead), None
+    return None, None
+
+
+def _clean(role: str) -> str | None:
+    role = role.strip(" ,;:–—-")
+    if not role or len(role.split()) > 10 or SPEECH_RE.search(role):
+        return None
+    return re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.IGNORECASE) or None
+
+
+def _last_person(names: Sequence[Mention], before: int) -> Mention | None:
+    people = [m for m in names if m.label == "PERSON" and m.end <= before]
+    return people[-1] if people else None
+
+
+def _name(m: Mention) -> str:
+    return m.canonical or m.text
