@@ -7,7 +7,6 @@ import csv
 import json
 import os
 import sys
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
@@ -25,6 +24,7 @@ class Format(StrEnum):
     csv = "csv"
     labelstudio = "labelstudio"
     conll = "conll"
+    html = "html"
 
 
 CSV_COLUMNS = ("id", "source", "label", "text", "start", "end", "value", "canonical", "confidence", "error")
@@ -82,31 +82,35 @@ def write_csv(results: Iterable[DocumentResult], out: TextIO, **_: Any) -> None:
 
 
 def write_table(results: Iterable[DocumentResult], out: TextIO, **_: Any) -> None:
-    """A Rich table per document: label, text, count and first offset of each distinct mention."""
+    """Per document, a Rich table of its entities (canonical name, label, mentions, other spellings) and one
+    of its quotes."""
     from rich.console import Console
     from rich.table import Table
 
     console = Console(file=out, soft_wrap=False, width=None if out.isatty() else 120)
     for r in results:
         if r.error is not None:
-            console.print(f"[bold]{r.id}[/bold] ({r.source}): [red]{r.error.type}[/red]: {r.error.message}")
+            console.print(f"[bold]{r.id}[/bold] ({r.source}): [red]{r.error.type}[/red]: {r.error.message}",
+                          markup=True, highlight=False)
             continue
         title = f"{r.id} ({r.source})"
         if r.reference_date:
             title += f" · reference date {r.reference_date}"
         table = Table(title=title, title_justify="left")
-        for col, justify in (("label", "left"), ("text", "left"), ("value", "left"), ("count", "right"),
-                             ("first", "right")):
+        for col, justify in (("label", "left"), ("entity", "left"), ("mentions", "right"),
+                             ("also written", "left"), ("first", "right")):
             table.add_column(col, justify=justify)  # type: ignore[arg-type]
-        counts: Counter[tuple[str, str]] = Counter((m.label, m.text) for m in r.entities)
-        seen: set[tuple[str, str]] = set()
-        for m in r.entities:
-            key = (m.label, m.text)
-            if key in seen:
-                continue
-            seen.add(key)
-            table.add_row(m.label, m.text, m.value or "", str(counts[key]), str(m.start))
+        for c in r.canonical_entities:
+            table.add_row(c.label, c.name, str(c.mentions), "; ".join(c.aliases), str(c.first_start))
         console.print(table)
+        if r.quotes:
+            quotes = Table(title=f"{len(r.quotes)} quotes", title_justify="left")
+            for col in ("speaker", "role", "organisation", "quote"):
+                quotes.add_column(col, overflow="fold")
+            for q in r.quotes:
+                quotes.add_row(q.speaker or "", q.role or "", q.organization or "",
+                               q.text if len(q.text) <= 80 else q.text[:77] + "...")
+            console.print(quotes)
 
 
 def write_labelstudio(results: Iterable[DocumentResult], out: TextIO, **_: Any) -> None:
@@ -136,6 +140,12 @@ def write_conll(results: Iterable[DocumentResult], out: TextIO, **_: Any) -> Non
             out.write(line + "\n")
 
 
+def _write_html(results: Iterable[DocumentResult], out: TextIO, **_: Any) -> None:
+    from .report import write_html
+
+    write_html(results, out)
+
+
 WRITERS: dict[Format, Callable[..., None]] = {
     Format.table: write_table,
     Format.json: write_json,
@@ -143,6 +153,7 @@ WRITERS: dict[Format, Callable[..., None]] = {
     Format.csv: write_csv,
     Format.labelstudio: write_labelstudio,
     Format.conll: write_conll,
+    Format.html: _write_html,
 }
 
 
