@@ -133,17 +133,33 @@ def place_names() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
     stop = set(read_lines(data_path("place_stoplist.txt")))
     stop.update(w.title() for w in STOP_WORDS)  # "But", "So", "Since" are alternate names of towns somewhere
     major: set[str] = set()
+    known = set(canonical)  # countries and regions keep their own canonical names
+    claims: dict[str, set[str]] = {}  # city name or alternate -> the cities it may name
+    mains: set[str] = set()
     for city in gc.get_cities().values():
         if city["population"] < MIN_CITY_POPULATION:
             continue
         canon = ascii_fold(city["name"])
         if canon in stop or city["name"] in stop or len(canon) < MIN_CITY_NAME:
             continue
+        mains.update({city["name"], canon})
         variants = [city["name"]] + [alt for alt in city["alternatenames"] if alt not in stop and _latin_name(alt)]
         for variant in variants:
-            add(variant, canon)
+            for form in {variant, ascii_fold(variant)}:
+                if _usable(form):
+                    names.add(form)
+                    claims.setdefault(form, set()).add(canon)
         if city["population"] >= MAJOR_CITY_POPULATION:
             major.update(v for v in (*variants, *map(ascii_fold, variants)) if v in names)
+    # An alternate spelling names its city only when no other city claims it ("Palmyra" is an old name of a
+    # Brazilian town as well as the Syrian city): the name is still a place, but without a canonical name.
+    for form, cities in claims.items():
+        if form in known:
+            continue
+        if form in mains:
+            canonical[form] = ascii_fold(form) if ascii_fold(form) in cities else form
+        elif len(cities) == 1:
+            canonical[form] = next(iter(cities))
     regions = frozenset(regions_and_countries) | frozenset(major)
     return regions, frozenset(names) - regions, canonical
 

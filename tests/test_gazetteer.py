@@ -31,3 +31,11 @@ def test_an_unwritable_cache_folder_only_costs_time(tmp_path, monkeypatch):
     blocker.write_text("x")
     monkeypatch.setenv("PRESSTAG_CACHE_DIR", str(blocker / "sub"))
     assert gazetteer.default_gazetteer.__wrapped__().lookup("Kazakhstan") == ("PLACE", "gazetteer")
+
+
+def test_ambiguous_alternate_city_names_have_no_canonical_name():
+    g = gazetteer.default_gazetteer()
+    assert g.canonical_name("Kiev") == "Kyiv" and g.canonical_name("Alma-Ata") == "Almaty"
+    assert g.lookup("Palmyra") is not None  # still a place...
+    assert g.canonical_name("Palmyra") is None  # ...but GeoNames gives it to more than one city
+    assert g.canonical_name("U.S.") == "United States" and g.canonical_name("UN") == "United Nations"
