@@ -102,6 +102,22 @@ def _inputs(inputs: list[str] | None) -> list[str]:
     return expand_inputs(inputs)
 
 
+class EngineName(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+def make_engine(name: EngineName, scheduler: str | None, workers: int) -> Any:
+    """The engine that runs the batches."""
+    if name is EngineName.dask or scheduler is not None:
+        from nlp.cluster import DaskEngine
+
+        return DaskEngine(scheduler, workers if workers > 1 else None)
+    from nlp.engines import LocalEngine
+
+    return LocalEngine(workers)
+
+
 class Progress:
     """A Rich progress bar on stderr (documents, words/s, ETA) when stderr is a terminal; silent otherwise."""
 
@@ -163,6 +179,14 @@ def extract(
     = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per batch.")] = 16,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no closing summary.")] = False,
+    engine: Annotated[
+        EngineName, typer.Option("--engine", help="Where batches run: this machine, or a Dask cluster.")
+    ] = EngineName.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler address, tcp://HOST:PORT (implies --engine dask) "
+                                         "[default: a local cluster, one worker per core or --workers]."),
+    ] = None,
 ) -> None:
     """Extract entities from files, folders or stdin and print, export or store them.
 
@@ -170,11 +194,11 @@ def extract(
     store); 2 a usage error (bad option, missing input, model not installed, store in use); 130 interrupted.
     """
     from nlp.batch import RunStats, run
-    from nlp.engines import LocalEngine
     from nlp.export import open_output, write_results
 
     stats = RunStats()
     store = None
+    runner = None
     progress = Progress(None, False)
     try:
         paths = _inputs(inputs)
@@ -185,11 +209,11 @@ def extract(
 
             store = Store(db)
         extractor = build_extractor(model, labels, patterns, reference_date, disable)
-        engine = LocalEngine(workers)
+        runner = make_engine(engine, scheduler, workers)
         progress = Progress(len(paths) if "-" not in paths else None, not quiet and sys.stderr.isatty())
 
         def reported() -> Any:
-            for r in run(extractor, paths, store=store, batch_size=batch_size, engine=engine, stats=stats,
+            for r in run(extractor, paths, store=store, batch_size=batch_size, engine=runner, stats=stats,
                          on_progress=progress.update):
                 if r.error is not None:
                     progress.print(f"presstag: {r.error.message}")
@@ -212,6 +236,8 @@ def extract(
         progress.stop()
         fail(f"cannot write output: {exc.strerror or exc}")
     finally:
+        if runner is not None:
+            runner.close()
         if store is not None:
             store.close()
     progress.stop()

@@ -27,6 +27,8 @@ Batch = list["SourceDocument"]
 class Engine(Protocol):
     def map(self, extractor: Extractor, batches: Iterable[Batch]) -> Iterator[list[DocumentResult]]: ...
 
+    def close(self) -> None: ...
+
 
 class LocalEngine:
     """Batches in this process (``workers=1``) or in ``workers`` processes, each with its own pipeline.
@@ -38,6 +40,9 @@ class LocalEngine:
 
     def __init__(self, workers: int = 1) -> None:
         self.workers = max(1, workers)
+
+    def close(self) -> None:
+        """Nothing to release: worker pools live only as long as one ``map``."""
 
     def map(self, extractor: Extractor, batches: Iterable[Batch]) -> Iterator[list[DocumentResult]]:
         if self.workers == 1:

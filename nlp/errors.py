@@ -50,3 +50,7 @@ class WorkerError(PresstagError):
     """A worker process was lost mid-run."""
 
     exit_code = 1
+
+
+class EngineError(PresstagError):
+    """The engine could not start: a Dask scheduler that cannot be reached, say."""

@@ -132,7 +132,7 @@ class Extractor:
         # What another process needs to build the same extractor (engines that cannot fork this one).
         self.spec: dict[str, Any] | None = None if nlp is not None else {
             "model": resolve_model_name(model), "labels": list(self.labels),
-            "patterns": str(patterns) if patterns else None, "disable": list(disable),
+            "patterns": str(Path(patterns).resolve()) if patterns else None, "disable": list(disable),
             "reference_date": reference_date,
         }
         from .gazetteer import default_gazetteer
