@@ -103,38 +103,35 @@ def highlighted(r: DocumentResult) -> str:
     return "".join(out)
 
 
-def entities_table(r: DocumentResult) -> str:
-    rows = [
-        f'<tr><td>{escape(c.name)}</td><td><span class="label {c.label}">{c.label}</span></td>'
-        f'<td class="num">{c.mentions}</td><td>{escape("; ".join(c.aliases))}</td>'
-        f'<td class="num">{c.salience:.2f}</td></tr>'
-        for c in sorted(r.canonical_entities, key=lambda c: (-c.salience, c.first_start))
-    ]
+class Num(str):
+    """A table cell that is a number (right-aligned)."""
+
+
+def table(name: str, headers: tuple[str, ...], rows: list[tuple[str, ...]], empty: str) -> str:
+    """An HTML table of already escaped cells, or ``empty`` when there are no rows."""
     if not rows:
-        return "<p>No entities found.</p>"
-    return ('<table class="entities"><thead><tr><th>entity</th><th>label</th><th>mentions</th><th>also written'
-            "</th><th>salience</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+        return f"<p>{empty}</p>"
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f'<td class="num">{c}</td>' if isinstance(c, Num) else f"<td>{c}</td>"
+                                   for c in row) + "</tr>" for row in rows)
+    return f'<table class="{name}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def entities_table(r: DocumentResult) -> str:
+    rows = [(escape(c.name), f'<span class="label {c.label}">{c.label}</span>', Num(c.mentions),
+             escape("; ".join(c.aliases)), Num(f"{c.salience:.2f}"))
+            for c in sorted(r.canonical_entities, key=lambda c: (-c.salience, c.first_start))]
+    return table("entities", ("entity", "label", "mentions", "also written", "salience"), rows,
+                 "No entities found.")
 
 
 def quotes_table(r: DocumentResult) -> str:
-    rows = [
-        f"<tr><td>{escape(q.speaker or '')}</td><td>{escape(q.role or '')}</td>"
-        f"<td>{escape(q.organization or '')}</td><td><blockquote>“{escape(q.text)}”</blockquote></td></tr>"
-        for q in r.quotes
-    ]
-    if not rows:
-        return "<p>No attributed quotes.</p>"
-    return ('<table class="quotes"><thead><tr><th>speaker</th><th>role</th><th>organisation</th><th>quote</th>'
-            "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+    rows = [(escape(q.speaker or ""), escape(q.role or ""), escape(q.organization or ""),
+             f"<blockquote>“{escape(q.text)}”</blockquote>") for q in r.quotes]
+    return table("quotes", ("speaker", "role", "organisation", "quote"), rows, "No attributed quotes.")
 
 
 def timeline_table(r: DocumentResult) -> str:
-    rows = [
-        f"<tr><td>{escape(e.value)}</td><td>{escape(e.sentence)}</td>"
-        f"<td>{escape(', '.join(e.people + e.organizations))}</td><td>{escape(', '.join(e.places))}</td></tr>"
-        for e in events([r])
-    ]
-    if not rows:
-        return "<p>No dated events.</p>"
-    return ('<table class="timeline"><thead><tr><th>date</th><th>what</th><th>who</th><th>where</th></tr></thead>'
-            "<tbody>" + "".join(rows) + "</tbody></table>")
+    rows = [(escape(e.value), escape(e.sentence), escape(", ".join(e.people + e.organizations)),
+             escape(", ".join(e.places))) for e in events([r])]
+    return table("timeline", ("date", "what", "who", "where"), rows, "No dated events.")

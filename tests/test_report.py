@@ -66,6 +66,8 @@ def test_report_is_self_contained_escaped_and_indexed():
     assert "Anna &lt;Petrova&gt;" in page and "<Petrova>" not in page
     assert 'href="#doc-1"' in page and 'href="#doc-2"' in page  # the batch index
     assert "binary: in/blob.txt: binary data, not text" in page
+    assert '<td>Geneva</td><td><span class="label PLACE">PLACE</span></td><td class="num">1</td><td>GENEVA</td>' \
+        '<td class="num">0.80</td>' in page
 
 
 def _chromium() -> str | None:
