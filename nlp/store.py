@@ -52,6 +52,7 @@ CREATE TABLE IF NOT EXISTS mentions (
     document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
     entity_id INTEGER REFERENCES entities (id),
     text TEXT NOT NULL,
+    key TEXT NOT NULL,
     label TEXT NOT NULL,
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
@@ -61,6 +62,7 @@ CREATE TABLE IF NOT EXISTS mentions (
 );
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (entity_id);
 CREATE INDEX IF NOT EXISTS mentions_document ON mentions (document_id);
+CREATE INDEX IF NOT EXISTS mentions_key ON mentions (key);
 CREATE TABLE IF NOT EXISTS quotes (
     id INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
@@ -184,11 +186,11 @@ class Store:
         for m in r.entities:
             name = entity_name(m)
             entity_id = self._entity_id(name, m.label, entity_ids) if name else None
-            rows.append((doc_id, entity_id, m.text, m.label, m.start, m.end,
+            rows.append((doc_id, entity_id, m.text, fold(m.text), m.label, m.start, m.end,
                          m.value, m.confidence, int(m.boilerplate)))
         conn.executemany(
-            'INSERT INTO mentions (document_id, entity_id, text, label, start, "end", value, confidence, boilerplate)'
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            'INSERT INTO mentions (document_id, entity_id, text, key, label, start, "end", value, confidence,'
+            " boilerplate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         conn.executemany(
@@ -278,9 +280,11 @@ def query_entities(
     if label:
         where.append("e.label = ?")
         args.append(label)
-    if search:
-        where.append("e.key LIKE ? ESCAPE '\\'")
-        args.append("%" + _like(fold(search)) + "%")
+    if search:  # the entity's name or any of the ways it is written
+        pattern = "%" + _like(fold(search)) + "%"
+        where.append("(e.key LIKE ? ESCAPE '\\' OR e.id IN (SELECT entity_id FROM mentions WHERE key LIKE ?"
+                     " ESCAPE '\\'))")
+        args += [pattern, pattern]
     sql = (
         "SELECT e.name, e.label, COUNT(DISTINCT m.document_id), COUNT(*), MIN(d.reference_date),"
         " MAX(d.reference_date) FROM mentions m JOIN entities e ON e.id = m.entity_id"
@@ -295,9 +299,13 @@ def query_entities(
 
 
 def query_documents(path: str | Path, *, entity: str, label: str | None = None) -> list[DocumentRow]:
-    """Stored documents that mention ``entity`` (matched by its folded name), oldest first."""
-    where = ["e.key = ?"]
-    args: list[Any] = [fold(entity)]
+    """Stored documents that mention ``entity``, oldest first.
+
+    ``entity`` is matched, case and accents aside, against entity names and every way a mention was written, so
+    "Daesh" finds the releases of the entity the index names "Islamic State of Iraq and the Levant".
+    """
+    where = ["(e.key = ? OR e.id IN (SELECT entity_id FROM mentions WHERE key = ?))"]
+    args: list[Any] = [fold(entity), fold(entity)]
     if label:
         where.append("e.label = ?")
         args.append(label)

@@ -90,3 +90,14 @@ def test_files_that_are_not_stores_are_refused(tmp_path):
         query_entities(tmp_path / "missing.sqlite")
     with pytest.raises(StoreError, match="is a folder"):
         Store(tmp_path)
+
+
+def test_aliases_find_their_entity(tmp_path):
+    db = tmp_path / "s.sqlite"
+    isil = "Islamic State of Iraq and the Levant"
+    ms = (Mention("Daesh", "ORG", "ORG", 0, 5, canonical=isil), Mention("ISIL", "ORG", "ORG", 10, 14, canonical=isil))
+    with Store(db) as store:
+        store.add([DocumentResult(id="a", source="/in/a.txt", extractor=INFO, entities=ms, sha256="h1")])
+    assert [(r.name, r.mentions) for r in query_entities(db, search="daesh")] == [(isil, 2)]
+    assert [(d.name, d.mentions) for d in query_documents(db, entity="DAESH")] == [("a", 2)]
+    assert query_documents(db, entity="Daesh", label="PLACE") == []
