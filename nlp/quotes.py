@@ -7,7 +7,9 @@ surname later is reported by the full name. Forms handled, with “curly” or "
   / “…,” Weicherding said. / “…,” said Amnesty International’s researcher Maisy Weicherding.
 - before it: Maisy Weicherding said: “…” / According to Weicherding, “…”
 - a quote split around its attribution, or continued in the same paragraph: both parts get the speaker.
-- a pronoun speaker (“…,” she said.) is the person named last before the quote.
+- a pronoun speaker (“…,” she said.) is the person named last before the quote; a title speaker (“…,” the
+  secretary said.) is the person named last with that title beside the name ("Defense Secretary Ash Carter").
+- a statement introduced at the end of the paragraph before it: "X provided the following statement:".
 Quotations of fewer than ``MIN_WORDS`` words are scare quotes ("so-called “violations”"), not quotes.
 """
 
@@ -15,19 +17,49 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
+from .gazetteer import word_list
 from .types import Mention, Quote
 
 MIN_WORDS = 4
 QUOTE_RE = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"|«([^«»\n]+)»")
 SPEECH_VERBS = (r"said|says|say|added|adds|stated|states|noted|notes|explained|explains|warned|warns|urged|urges|"
                 r"told|tells|wrote|writes|commented|declared|insisted|argued|stressed|emphasi[sz]ed|continued|"
-                r"concluded|asked|responded|replied|remarked|observed|according to")
+                r"concluded|asked|responded|replied|remarked|observed|according to|"
+                r"(?:issued|released|made|gave|provided|delivered|published)\s+(?:the\s+following|a|this|his|her|their)"
+                r"(?:\s+\w+)?\s+statement")
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 PRONOUN_RE = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 ROLE_LINK_RE = re.compile(r"\s+(?:at|of|for|with|from|in)\s+(?:the\s+)?$", re.IGNORECASE)
 POSSESSIVE_RE = re.compile(r"^[’']s?\s+", re.IGNORECASE)
 MAX_CLAUSE = 250
+# Words whose final period does not end a sentence ("Lt. Gen. Stephen J. Townsend said"), besides titles.
+ABBREVIATIONS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Jr", "Sr",
+                 "St", "No", "Inc", "Ltd", "Co", "Corp", "Dept", "Gov", "Govt", "Hon", "Messrs", "Mt", "Ft"}
+TITLE_WORD_MIN = 4
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    """Abbreviations whose period is not a full stop: the titles that end with one, and ``ABBREVIATIONS``."""
+    return frozenset(ABBREVIATIONS | {t[:-1].split()[-1] for t in word_list("titles.txt") if t.endswith(".")})
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Role words that may stand for a person named earlier: "the secretary said"."""
+    return frozenset(w.lower() for t in word_list("titles.txt") for w in t.split()
+                     if w.isalpha() and len(w) >= TITLE_WORD_MIN and w[0].isupper())
+
+
+def is_full_stop(text: str, i: int) -> bool:
+    """Whether the period at ``text[i]`` ends a sentence rather than an abbreviation or an initial."""
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    word = text[j:i]
+    return not (len(word) == 1 and word.isupper()) and word not in abbreviations()
 
 
 def find_quotes(text: str, mentions: Sequence[Mention]) -> list[Quote]:
@@ -63,7 +95,7 @@ def _clause_end(text: str, start: int, mentions: Sequence[Mention]) -> int:
         ch = text[i]
         if ch in "\n“\"«":
             return i
-        if ch in ".!?;" and not any(m.start <= i < m.end for m in mentions):
+        if ch in ".!?;" and not any(m.start <= i < m.end for m in mentions) and (ch != "." or is_full_stop(text, i)):
             return i
     return limit
 
@@ -79,26 +111,31 @@ def _after(text: str, pos: int, names: Sequence[Mention]) -> tuple[str | None, s
     people = [m for m in inside if m.label == "PERSON"]
     speaker = people[0] if people else None
     if speaker is None:
-        before_verb = clause[:verb.start()]
-        pronoun = PRONOUN_RE.search(before_verb) or PRONOUN_RE.match(clause[verb.end():].lstrip())
-        if pronoun is not None:
-            speaker = _last_person(names, pos)
-        elif inside:
+        referent = _referent(text, names, clause[:verb.start()], clause[verb.end():], pos)
+        if referent is not None:
+            return _name(referent), None, None
+        if inside:
             org = inside[0]
             return _name(org), None, _name(org)
-        if speaker is None:
-            return None
-        return _name(speaker), None, None
+        return None
     return _name(speaker), *_role(text, speaker, pos + verb.end(), end, inside)
 
 
 def _before(text: str, pos: int, names: Sequence[Mention]) -> tuple[str | None, str | None, str | None] | None:
     """An attribution leading into a quote: ``X said: “…”``, ``According to X, “…”``."""
-    head_start = max(text.rfind("\n", 0, pos) + 1, pos - MAX_CLAUSE)
-    for stop in (".", "!", "?", "”", "\""):
-        cut = text.rfind(stop, head_start, pos)
-        if cut != -1 and not any(m.start <= cut < m.end for m in names):
-            head_start = max(head_start, cut + 1)
+    line_start = text.rfind("\n", 0, pos) + 1
+    if not text[line_start:pos].strip() and line_start > 1:
+        # A quote that opens a paragraph, introduced by the paragraph before: "… the following statement:"
+        prev_end = len(text[:line_start].rstrip())
+        if text[:prev_end].endswith(":"):
+            pos, line_start = prev_end, text.rfind("\n", 0, prev_end) + 1
+    head_start = max(line_start, pos - MAX_CLAUSE)
+    for cut in range(pos - 1, head_start - 1, -1):
+        ch = text[cut]
+        ends = ch in "!?”\"" or (ch == "." and is_full_stop(text, cut))
+        if ends and not any(m.start <= cut < m.end for m in names):
+            head_start = cut + 1
+            break
     head = text[head_start:pos]
     if not re.search(r"[:,]\s*$", head):
         return None
@@ -109,9 +146,9 @@ def _before(text: str, pos: int, names: Sequence[Mention]) -> tuple[str | None, 
     inside = [m for m in names if head_start <= m.start and m.end <= pos]
     people = [m for m in inside if m.label == "PERSON"]
     if not people:
-        if PRONOUN_RE.search(head[:verb.start()]):
-            speaker = _last_person(names, head_start)
-            return (_name(speaker), None, None) if speaker else None
+        referent = _referent(text, names, head[:verb.start()], head[verb.end():], head_start)
+        if referent is not None:
+            return _name(referent), None, None
         if inside:
             return _name(inside[0]), None, _name(inside[0])
         return None
@@ -130,7 +167,9 @@ def _role(text: str, speaker: Mention, clause_start: int, clause_end: int,
     orgs = [m for m in inside if m.label == "ORG"]
     tail = text[speaker.end:clause_end]
     if tail.startswith(","):
-        after = [m for m in orgs if m.start >= speaker.end]
+        verb = SPEECH_RE.search(tail)
+        tail_end = speaker.end + (verb.start() if verb else len(tail))  # the apposition ends at the verb
+        after = [m for m in orgs if m.start >= speaker.end and m.end <= tail_end]
         if after:
             org = after[0]
             lead = text[speaker.end + 1:org.start]
@@ -138,7 +177,7 @@ def _role(text: str, speaker: Mention, clause_start: int, clause_end: int,
             role = lead[:link.start()] if link else lead.rstrip(", ")
             if "," not in role.strip(", "):
                 return _clean(role), _name(org)
-        role = re.split(r"[,;:]|\s+(?:said|says|added)\b", tail[1:], maxsplit=1)[0]
+        role = re.split(r"[,;:]", text[speaker.end + 1:tail_end], maxsplit=1)[0]
         return _clean(role), None
     before = [m for m in orgs if clause_start <= m.start and m.end <= speaker.start]
     if before:
@@ -159,9 +198,29 @@ def _clean(role: str) -> str | None:
     return re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.IGNORECASE) or None
 
 
-def _last_person(names: Sequence[Mention], before: int) -> Mention | None:
+def _referent(text: str, names: Sequence[Mention], before_verb: str, after_verb: str,
+              before: int) -> Mention | None:
+    """The person a pronoun or a title next to the speech verb stands for: "she said", "the secretary said",
+    "said the foreign secretary"."""
     people = [m for m in names if m.label == "PERSON" and m.end <= before]
-    return people[-1] if people else None
+    if PRONOUN_RE.search(before_verb[-20:]) or re.match(r"\s*(?:he|she)\b", after_verb, re.IGNORECASE):
+        return people[-1] if people else None
+    phrase = (re.search(r"\bthe((?:\s+[\w-]+){1,3})\s*,?\s*$", before_verb, re.IGNORECASE)
+              or re.match(r"\s*the((?:\s+[\w-]+){1,3})", after_verb, re.IGNORECASE))
+    if phrase is None:
+        return None
+    titles = [w for w in phrase.group(1).split() if w.lower() in title_words()]
+    if not titles:
+        return None
+    title = re.escape(titles[-1])
+    # the title right before the name ("Defense Secretary Ash Carter", "Secretary of Defense Ash Carter") or in
+    # an apposition right after it ("Ash Carter, the defense secretary")
+    before_name = re.compile(rf"\b(?i:{title})(?:\s+(?:of|for|the|[A-Z][\w.'’-]*)){{0,5}}\s*$")
+    after_name = re.compile(rf"^,\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?i:{title})\b")
+    for m in reversed(people):
+        if before_name.search(text[max(0, m.start - 50):m.start]) or after_name.match(text[m.end:m.end + 50]):
+            return m
+    return None
 
 
 def _name(m: Mention) -> str:

@@ -57,3 +57,18 @@ def test_quote_split_around_its_attribution():
     got = quotes(text, [("Ivan Kim", "PERSON")])
     assert [g[0] for g in got] == ["Ivan Kim", "Ivan Kim"]
     assert got[1][3] == "and the verdict must be overturned on appeal."
+
+
+def test_title_speakers_abbreviations_and_introduced_statements():
+    text = ("Interior Minister Olga Sato met Ivan Kim in Geneva. The minister and Kim spoke.\n"
+            "“Our talks were frank and very useful indeed,” the minister said in a statement.\n"
+            "“The border will reopen next week for all traffic,” Col. J. Brown, spokesman for the Border Guard, said.\n"
+            "The Border Guard issued the following statement:\n"
+            "“Crossings resume on Monday at six in the morning.”")
+    got = quotes(text, [("Olga Sato", "PERSON"), ("Ivan Kim", "PERSON"), ("Kim", "PERSON"), ("J. Brown", "PERSON"),
+                        ("Border Guard", "ORG"), ("Border Guard", "ORG")])
+    assert got == [
+        ("Olga Sato", None, None, "Our talks were frank and very useful indeed,"),
+        ("J. Brown", "spokesman", "Border Guard", "The border will reopen next week for all traffic,"),
+        ("Border Guard", None, "Border Guard", "Crossings resume on Monday at six in the morning."),
+    ]
