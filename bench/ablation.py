@@ -12,7 +12,7 @@ from nlp.evaluate import gold_sources, load_gold, score
 from nlp.pipeline import Extractor, load_model
 
 COMPONENTS = ["presstag_gazetteer", "presstag_orgs", "presstag_negatives", "presstag_consistency",
-              "presstag_dateline"]
+              "presstag_date_spans", "presstag_dateline"]
 
 
 def micro_f1(gold_path: Path, disable: list[str], raw: bool = False) -> tuple[float, dict[str, float]]:

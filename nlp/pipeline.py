@@ -31,6 +31,7 @@ PRESSTAG_COMPONENTS = (
     "presstag_orgs",
     "presstag_negatives",
     "presstag_consistency",
+    "presstag_date_spans",
     "presstag_dateline",
     "presstag_dates",
 )

@@ -150,3 +150,23 @@ def test_bad_patterns_file(tmp_path):
     bad.write_text('{"label": "NORP", "pattern": "Kazakh"}\n', encoding="utf-8")
     with pytest.raises(OptionError, match="label NORP"):
         read_patterns(str(bad), {})
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "expected"),
+    [
+        ("Scott Dayton, 42, died on Nov. 29, 2016 at 10 a.m.", {"42": "DATE"}, [("Nov. 29, 2016", "DATE")]),
+        ("The team met daily from 5-6 April 2016 in Ankara.", {"daily": "DATE", "April 2016": "DATE"},
+         [("5-6 April 2016", "DATE")]),
+        ("A year ago we said so, and this Thanksgiving Day too; today as well.",
+         {"year ago": "DATE", "Thanksgiving": "DATE"},
+         [("A year ago", "DATE"), ("this Thanksgiving Day", "DATE"), ("today", "DATE")]),
+        ("The vote is on 11 December. Later in the day, aged 42, she left.", {"day": "DATE", "42": "DATE"},
+         [("11 December", "DATE")]),
+        ("Theresa May met Mayor Junta Marchetti in March.", {"Theresa May": "PERSON"},
+         [("Theresa May", "PERSON")]),
+    ],
+)
+def test_date_grammar(text, model, expected):
+    nlp = pipeline(model, ["presstag_date_spans"])
+    assert ents(nlp(text)) == expected

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..dateline import US_HINTS, find_dateline
 from ..dates import precise_day, resolve
-from ..spans import claim, set_entities, span_meta
+from ..spans import claim, move_meta, set_entities, span_meta, vote
 
 
 class DatelineFinder:
@@ -80,3 +81,70 @@ def make_dateline(nlp: Language, name: str) -> DatelineFinder:
 @Language.factory("presstag_dates", assigns=["doc._.reference_date"], default_config={})
 def make_dates(nlp: Language, name: str) -> DateResolver:
     return DateResolver()
+
+
+# Explicit calendar dates, written with a capitalised month: "Nov. 29, 2016", "5-6 April 2016", "April 2016",
+# "September 17"; and the days named relative to the release.
+_MONTH = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)" \
+         r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![a-z])"
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+EXPLICIT_DATE = re.compile(
+    rf"\b(?:{_DAY}(?:\s*[-–]\s*{_DAY})?\s+{_MONTH}(?:,?\s+\d{{4}})?"
+    rf"|{_MONTH}\s+{_DAY}(?:\s*[-–]\s*{_DAY})?(?:,?\s+\d{{4}})?\b"
+    rf"|{_MONTH}\s+\d{{4}}\b"
+    r"|(?i:today|yesterday|tomorrow))(?![\w-])"
+)
+# DATE mentions that are not calendar dates: frequencies, a bare "day", small numbers (ages: "Dayton, 42,").
+NOT_DATES = {"daily", "weekly", "monthly", "yearly", "annually", "nightly", "hourly", "day", "days"}
+AGE_RE = re.compile(r"^\d{1,3}$|^\d{1,3}[- ]years?[- ]old$", re.IGNORECASE)
+RELATIVE_WORDS = {"this", "last", "next"}  # "this Thanksgiving", "last Christmas"
+DURATION_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
+                  "fortnight"}
+
+
+class DateSpans:
+    """Date grammar: explicit dates and "today" the model missed or cut short are DATEs; frequencies, ages and
+    a bare "day" are not; "a year ago" keeps its article (it is the number one, not a determiner)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = [e for e in doc.ents if not (e.label_ == "DATE" and self.not_a_date(doc, e))]
+        for i, e in enumerate(ents):
+            if e.label_ != "DATE":
+                continue
+            start, end = e.start, e.end
+            before = doc[start - 1].lower_ if start > 0 else ""
+            if (before in ("a", "an") and e[0].lower_ in DURATION_UNITS) or \
+                    (before in RELATIVE_WORDS and e[0].is_title):
+                start -= 1
+            if end < len(doc) and doc[end].text == "Day" and e[-1].is_title:
+                end += 1  # "Thanksgiving Day"
+            if (start, end) != (e.start, e.end) and not any(o is not e and o.start < end and start < o.end
+                                                            for o in ents):
+                span = Span(doc, start, end, label="DATE")
+                move_meta(doc, e, span)
+                ents[i] = span
+        for match in EXPLICIT_DATE.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end(), label="DATE", alignment_mode="contract")
+            if span is None or len(span) == 0:
+                continue
+            overlaps = [e for e in ents if e.start < span.end and span.start < e.end]
+            if not overlaps:
+                vote(doc, span, "DATE", "date_grammar")
+                ents.append(span)
+            elif all(e.label_ == "DATE" and span.start <= e.start and e.end <= span.end for e in overlaps) and \
+                    any((e.start, e.end) != (span.start, span.end) for e in overlaps):
+                ents = claim(doc, ents, span, "date_grammar")  # "April 2016" -> "5-6 April 2016"
+        set_entities(doc, ents)
+        return doc
+
+    @staticmethod
+    def not_a_date(doc: Doc, e: Span) -> bool:
+        text = e.text.lower()
+        if text in NOT_DATES or AGE_RE.match(text):
+            return True
+        return e.start > 0 and doc[e.start - 1].lower_ == "aged"
+
+
+@Language.factory("presstag_date_spans", assigns=["doc.ents"], default_config={})
+def make_date_spans(nlp: Language, name: str) -> DateSpans:
+    return DateSpans()
