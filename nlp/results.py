@@ -13,8 +13,9 @@ from .spans import key, meta
 from .types import Dateline, DocumentResult, ExtractorInfo, Mention, Quote
 
 
-def mentions_from_doc(doc: Any, labels: tuple[str, ...], offset: int = 0) -> list[Mention]:
-    """The mentions of ``doc.ents`` with the wanted labels."""
+def mentions_from_doc(doc: Any, labels: tuple[str, ...], offset: int = 0, original: str | None = None) -> list[Mention]:
+    """The mentions of ``doc.ents`` with the wanted labels; texts from ``original`` (the whole document's text,
+    which the Doc's may differ from in invisible characters) when given."""
     info = meta(doc)
     out: list[Mention] = []
     for ent in doc.ents:
@@ -24,7 +25,7 @@ def mentions_from_doc(doc: Any, labels: tuple[str, ...], offset: int = 0) -> lis
         evidence = tuple(m.get("evidence") or ("model",))
         out.append(
             Mention(
-                text=ent.text,
+                text=original[ent.start_char + offset:ent.end_char + offset] if original is not None else ent.text,
                 label=ent.label_,
                 source_label=m.get("source_label") or ent.label_,
                 start=ent.start_char + offset,
@@ -43,7 +44,7 @@ def build_result(
     doc: Any, sdoc: Any, info: ExtractorInfo, labels: tuple[str, ...], *, offset: int = 0
 ) -> DocumentResult:
     """The DocumentResult of one processed Doc."""
-    mentions = mentions_from_doc(doc, labels, offset)
+    mentions = mentions_from_doc(doc, labels, offset, sdoc.text)
     dl = doc._.dateline
     dateline = None
     if dl:

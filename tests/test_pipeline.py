@@ -110,3 +110,10 @@ def test_sample_release_canonical_entities_and_quotes(extractor, kz_text):
     assert all(kz_text[q.start:q.end] == q.text for q in r.quotes)
     salience = {c.name: c.salience for c in r.canonical_entities}
     assert salience["Maisy Weicherding"] > salience["Dmitry Kim"]  # both named once; one is quoted
+
+
+def test_invisible_marks_do_not_hide_names_or_shift_offsets(extractor):
+    text = "Forces advanced on Mosul\u200e and Raqqa\u200f on Monday, Prime Minister\u200e Haider al-Abadi said."
+    r = extractor.process_text(text)
+    assert all(text[m.start:m.end] == m.text for m in r.entities)
+    assert {("Mosul", "PLACE"), ("Raqqa", "PLACE")} <= {(m.text, m.label) for m in r.entities}
