@@ -69,6 +69,23 @@ def load_model(model: str | None = None) -> Any:
     return nlp
 
 
+# Split a hyphen after an abbreviation like a hyphen after a word: "U.S.-Iraq" as "U.S. - Iraq", as the
+# tokenizer already splits "Almaty-based".
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-–—](?=[A-Za-z])"
+
+
+def tune_tokenizer(nlp: Any) -> None:
+    """Add presstag's infix to the pipeline's tokenizer (once)."""
+    import re
+
+    current = getattr(nlp.tokenizer.infix_finditer, "__self__", None)
+    pattern = current.pattern if current is not None else ""
+    if ABBREVIATION_HYPHEN in pattern:
+        return
+    nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{ABBREVIATION_HYPHEN}" if pattern
+                                              else ABBREVIATION_HYPHEN).finditer
+
+
 def slim_pipeline(nlp: Any) -> None:
     """Remove components whose output presstag ignores; keep NER, sentence boundaries and their inputs."""
     if "senter" in nlp.disabled:
@@ -131,6 +148,7 @@ class Extractor:
         self.labels = parse_labels(labels)
         self.reference_date = reference_date
         self.nlp = nlp if nlp is not None else load_model(model)
+        tune_tokenizer(self.nlp)
         # What another process needs to build the same extractor (engines that cannot fork this one).
         self.spec: dict[str, Any] | None = None if nlp is not None else {
             "model": resolve_model_name(model), "labels": list(self.labels),

@@ -117,3 +117,8 @@ def test_invisible_marks_do_not_hide_names_or_shift_offsets(extractor):
     r = extractor.process_text(text)
     assert all(text[m.start:m.end] == m.text for m in r.entities)
     assert {("Mosul", "PLACE"), ("Raqqa", "PLACE")} <= {(m.text, m.label) for m in r.entities}
+
+
+def test_places_joined_by_a_hyphen_after_an_abbreviation(extractor):
+    r = extractor.process_text("They praised a strong U.S.-Iraq partnership and the Almaty-based group.")
+    assert [(m.text, m.label) for m in r.entities] == [("U.S.", "PLACE"), ("Iraq", "PLACE"), ("Almaty", "PLACE")]
