@@ -170,3 +170,9 @@ def test_bad_patterns_file(tmp_path):
 def test_date_grammar(text, model, expected):
     nlp = pipeline(model, ["presstag_date_spans"])
     assert ents(nlp(text)) == expected
+
+
+def test_a_person_after_a_place_noun_is_a_place():
+    nlp = pipeline({"Tel Tamer": "PERSON", "Ayn Issa": "PERSON", "John Smith": "PERSON"}, ["presstag_negatives"])
+    doc = nlp("Attacks in the town of Tel Tamer and the vicinity of Ayn Issa shocked the family of John Smith.")
+    assert ents(doc) == [("Tel Tamer", "PLACE"), ("Ayn Issa", "PLACE"), ("John Smith", "PERSON")]

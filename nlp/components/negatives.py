@@ -20,6 +20,10 @@ from ..spans import (
 )
 
 LOCATIVE = {"in", "near", "outside", "around", "across", "throughout", "toward", "towards", "into", "inside"}
+# "the town of Tel Tamer", "the vicinity of Ayn Issa", "north of Aleppo": what follows is a place.
+PLACE_NOUNS = {"town", "city", "village", "vicinity", "outskirts", "province", "region", "district", "governorate",
+               "suburb", "suburbs", "neighbourhood", "neighborhood", "capital", "north", "south", "east", "west",
+               "northeast", "northwest", "southeast", "southwest", "port", "island", "municipality"}
 GOVERNMENT = {"Government", "government", "Governments", "authorities", "Authorities", "regime", "Regime",
               "parliament", "people", "forces", "military", "officials", "side"}
 FIRST_WORD_EVENTS = {"Operation"}
@@ -103,7 +107,9 @@ class NegativeEvidence:
         span = self._rebound(doc, ent, start, end)
         if label == "ORG":
             return self.fix_org(doc, span)
-        after_locative = label == "PERSON" and start > 0 and doc[start - 1].lower_ in LOCATIVE
+        after_locative = label == "PERSON" and start > 0 and (
+            doc[start - 1].lower_ in LOCATIVE
+            or (start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS))
         if after_locative and (self.gazetteer.label_of(span.text) == "PLACE"
                                or not span_meta(doc, span)["evidence"][1:]):
             vote(doc, span, "PLACE", "grammar")
