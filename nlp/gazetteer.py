@@ -59,9 +59,13 @@ class Gazetteer:
 DASHES = re.compile(r"\s*[-‐‑–—]\s*")
 
 
+INNER_THE = re.compile(r"(?<=\S) the (?=\S)")
+
+
 def typographic_key(name: str) -> str:
-    """A name with curly apostrophes and all dashes made plain, so one spelling in the data covers them all."""
-    return DASHES.sub("-", name.replace("’", "'").replace("‘", "'"))
+    """A name with curly apostrophes and all dashes made plain and an inner "the" dropped, so one spelling in the
+    data covers them all ("Islamic State of Iraq and Levant" is "Islamic State of Iraq and the Levant")."""
+    return INNER_THE.sub(" ", DASHES.sub("-", name.replace("’", "'").replace("‘", "'")))
 
 
 def read_lines(path: str | Path) -> list[str]:

@@ -39,3 +39,10 @@ def test_ambiguous_alternate_city_names_have_no_canonical_name():
     assert g.lookup("Palmyra") is not None  # still a place...
     assert g.canonical_name("Palmyra") is None  # ...but GeoNames gives it to more than one city
     assert g.canonical_name("U.S.") == "United States" and g.canonical_name("UN") == "United Nations"
+
+
+def test_an_inner_the_and_dash_styles_do_not_matter():
+    g = gazetteer.default_gazetteer()
+    assert g.lookup("Islamic State of Iraq and Levant") == ("ORG", "gazetteer")
+    assert g.canonical_name("Islamic State of Iraq and Levant") == "Islamic State of Iraq and the Levant"
+    assert g.canonical_name("Organization for Security and Co–operation in Europe") == g.canonical_name("OSCE")
