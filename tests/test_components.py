@@ -176,3 +176,9 @@ def test_a_person_after_a_place_noun_is_a_place():
     nlp = pipeline({"Tel Tamer": "PERSON", "Ayn Issa": "PERSON", "John Smith": "PERSON"}, ["presstag_negatives"])
     doc = nlp("Attacks in the town of Tel Tamer and the vicinity of Ayn Issa shocked the family of John Smith.")
     assert ents(doc) == [("Tel Tamer", "PLACE"), ("Ayn Issa", "PLACE"), ("John Smith", "PERSON")]
+
+
+def test_acronyms_of_the_last_words_of_a_name_and_their_case_variants():
+    nlp = pipeline({"UN Independent Commission of Inquiry": "ORG"}, ["presstag_orgs"])
+    doc = nlp("The UN Independent Commission of Inquiry (CoI) on Syria reported. The COI found abuses.")
+    assert ents(doc) == [("UN Independent Commission of Inquiry", "ORG"), ("CoI", "ORG"), ("COI", "ORG")]

@@ -9,6 +9,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..canonical import initials
 from ..gazetteer import Gazetteer, default_gazetteer, word_list
 from ..spans import INNER_POSSESSIVES, best_label, claim, is_capitalised, set_entities, vote
 
@@ -193,13 +194,15 @@ class OrganisationGrammar:
         for e in ents:
             if e.end + 2 < len(doc) and doc[e.end].text == "(" and doc[e.end + 2].text == ")":
                 acr = doc[e.end + 1]
-                if ACRONYM.match(acr.text) and acr.text[0].upper() == e.text[0].upper() and len(acr.text) <= 10:
-                    defined[acr.text] = e.label_
+                if ACRONYM.match(acr.text) and len(acr.text) <= 10 and spells(acr.text, e.text):
+                    defined[acr.text.upper()] = e.label_
         if not defined:
             return ents
         covered = {i: e for e in ents for i in range(e.start, e.end)}
         for t in doc:
-            label = defined.get(t.text)
+            if not ACRONYM.match(t.text):
+                continue
+            label = defined.get(t.text.upper())
             if label is None:
                 continue
             current = covered.get(t.i)
@@ -210,6 +213,18 @@ class OrganisationGrammar:
             new = Span(doc, t.i, t.i + 1, label=best_label(doc, current or span))
             ents = [x for x in ents if x is not current] + [new]
         return ents
+
+
+def spells(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` abbreviates ``name`` or its last words: "OSCE", "CoI" for "UN Commission of Inquiry"."""
+    capitals = "".join(ch for ch in acronym if ch.isupper())
+    letters = acronym.replace(".", "").upper()
+    words = name.split()
+    for k in range(len(words)):
+        every = "".join(w[0] for w in words[k:] if w[0].isalpha()).upper()
+        if capitals == initials(" ".join(words[k:])) or letters == every:
+            return True
+    return False
 
 
 def _continues_name(doc: Doc, j: int) -> bool:
