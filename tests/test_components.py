@@ -182,3 +182,10 @@ def test_acronyms_of_the_last_words_of_a_name_and_their_case_variants():
     nlp = pipeline({"UN Independent Commission of Inquiry": "ORG"}, ["presstag_orgs"])
     doc = nlp("The UN Independent Commission of Inquiry (CoI) on Syria reported. The COI found abuses.")
     assert ents(doc) == [("UN Independent Commission of Inquiry", "ORG"), ("CoI", "ORG"), ("COI", "ORG")]
+
+
+def test_titles_are_not_organisations():
+    nlp = pipeline({"Minister of Foreign Affairs of Iraq": "ORG", "Pentagon Press": "ORG", "Peter Cook": "PERSON"},
+                   ["presstag_negatives"])
+    doc = nlp("He met the Minister of Foreign Affairs of Iraq, said Pentagon Press Secretary Peter Cook.")
+    assert ents(doc) == [("Iraq", "PLACE"), ("Pentagon", "ORG"), ("Peter Cook", "PERSON")]

@@ -90,6 +90,24 @@ class NegativeEvidence:
                 start += k
                 while start < end - 1 and doc[start].text in {".", ","}:
                     start += 1
+        if label == "ORG":
+            # a title is not an organisation: "Minister of Foreign Affairs of Iraq" names Iraq
+            k = self.title_length(doc, start, end)
+            if k and k < end - start:
+                rest = start + k
+                while rest < end - 1 and doc[rest].lower_ in ("of", "for", "the"):
+                    rest += 1
+                owner = self.gazetteer.label_of(doc[rest:end].text)
+                if owner is not None and rest > start + k:
+                    span = self._rebound(doc, ent, rest, end)
+                    vote(doc, span, owner, "gazetteer")
+                    return [Span(doc, rest, end, label=best_label(doc, span))]
+            # nor is the start of a title after the name: "Pentagon Press" of "Pentagon Press Secretary"
+            for j in range(start + 1, end):
+                if doc[j].text in self.title_starts and any(
+                        doc[j:b].text in self.titles for b in range(end + 1, min(len(doc), end + self.max_title) + 1)):
+                    end = j
+                    break
         # names do not end in lower-case words: "Kazakhstan government", "Orda.kz’s capital bureau"
         while end > start + 1 and not is_capitalised(doc[end - 1]):
             end -= 1
