@@ -1,4 +1,5 @@
-"""The release's dateline: "(London, December 17, 2025) –", "GENEVA, March 3, 2024 /PRNewswire/ --",
+"""The release's dateline: "(London, December 17, 2025) –", "GENEVA (17 May 2023) –",
+"GENEVA, March 3, 2024 /PRNewswire/ --",
 "WASHINGTON — Jan. 8, 2019 —", "17 December 2025 — Nairobi:", a "Date: 21/03/2023" line."""
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ SEP = r"\s*(?:,|—|–|-{1,2}|:)\s*"
 PATTERNS = [
     # (London, December 17, 2025) –    /   GENEVA, March 3, 2024 /PRNewswire/ --   /   WASHINGTON — Jan. 8, 2019 —
     re.compile(rf"^\s*\(?{PLACE_RE}(?:\s*\([^)]{{1,40}}\))?{SEP}{DATE_RE}\)?", re.MULTILINE),
+    # GENEVA (17 May 2023) –
+    re.compile(rf"^\s*{PLACE_RE}\s*\(\s*{DATE_RE}\s*\)\s*(?:—|–|-{{1,2}}|:)", re.MULTILINE),
     # 17 December 2025 — Nairobi:
     re.compile(rf"^\s*{DATE_RE}{SEP}{PLACE_RE}\s*[:—–-]", re.MULTILINE),
     # Date: 21/03/2023

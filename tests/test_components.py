@@ -189,3 +189,9 @@ def test_titles_are_not_organisations():
                    ["presstag_negatives"])
     doc = nlp("He met the Minister of Foreign Affairs of Iraq, said Pentagon Press Secretary Peter Cook.")
     assert ents(doc) == [("Iraq", "PLACE"), ("Pentagon", "ORG"), ("Peter Cook", "PERSON")]
+
+
+def test_a_full_name_in_apposition_to_a_title_is_a_person():
+    nlp = pipeline({}, ["presstag_negatives"])
+    doc = nlp("Irungu Houghton, Executive Director of the group, said so. Kenya, the director said, is calm.")
+    assert ents(doc) == [("Irungu Houghton", "PERSON")]

@@ -38,6 +38,7 @@ class NegativeEvidence:
         self.not_entities = not_entities
         self.titles = titles
         self.max_title = max((len(t.split()) for t in titles), default=1)
+        self.titles_lower = frozenset(t.lower() for t in titles)
         self.title_starts = frozenset(f for t in titles for f in first_token_forms(t))
         self.non_org_heads = non_org_heads
 
@@ -190,6 +191,7 @@ class NegativeEvidence:
                 vote(doc, span, "PERSON", "title")
                 out.append(span)
             i = max(end, i + 1)
+        out.extend(self.named_before_title(doc, covered | {i for e in out for i in range(e.start, e.end)}))
         for e in ents:
             if e.label_ == "PERSON" or e.start == 0:
                 continue
@@ -197,6 +199,28 @@ class NegativeEvidence:
             titled = any(doc[s:e.start].text in self.titles for s in before)
             if titled and self.gazetteer.label_of(e.text) is None and e.label_ != "DATE":
                 vote(doc, e, "PERSON", "title")
+        return out
+
+    def named_before_title(self, doc: Doc, covered: set[int]) -> list[Span]:
+        """A full name in apposition to a title is a person: "Irungu Houghton, Executive Director of …"."""
+        out = []
+        for comma in (t.i for t in doc if t.text == ","):
+            j = comma + 1
+            if j < len(doc) and doc[j].lower_ in ("the", "a", "an"):
+                j += 1
+            title = next((k for k in range(min(self.max_title, len(doc) - j), 0, -1)
+                          if doc[j:j + k].text.lower() in self.titles_lower), 0)
+            if not title:
+                continue
+            start = comma
+            while start > 0 and comma - start < 4 and is_capitalised(doc[start - 1]) and start - 1 not in covered \
+                    and doc[start - 1].lower_ not in STOP_WORDS and doc[start - 1].text not in self.titles:
+                start -= 1
+            if comma - start >= 2 and not self.gazetteer.label_of(doc[start:comma].text):
+                span = Span(doc, start, comma, label="PERSON")
+                vote(doc, span, "PERSON", "title")
+                out.append(span)
+                covered |= set(range(start, comma))
         return out
 
     def _rebound(self, doc: Doc, ent: Span, start: int, end: int) -> Span:
