@@ -22,7 +22,7 @@ PATTERNS = [
     # (London, December 17, 2025) –    /   GENEVA, March 3, 2024 /PRNewswire/ --   /   WASHINGTON — Jan. 8, 2019 —
     re.compile(rf"^\s*\(?{PLACE_RE}(?:\s*\([^)]{{1,40}}\))?{SEP}{DATE_RE}\)?", re.MULTILINE),
     # GENEVA (17 May 2023) –
-    re.compile(rf"^\s*{PLACE_RE}\s*\(\s*{DATE_RE}\s*\)\s*(?:—|–|-{{1,2}}|:)", re.MULTILINE),
+    re.compile(rf"^\s*{PLACE_RE}\s*\(\s*{DATE_RE}\s*\)(?=\s*(?:—|–|-{{1,2}}|:))", re.MULTILINE),
     # 17 December 2025 — Nairobi:
     re.compile(rf"^\s*{DATE_RE}{SEP}{PLACE_RE}\s*[:—–-]", re.MULTILINE),
     # Date: 21/03/2023

@@ -15,7 +15,7 @@ from nlp.dateline import find_dateline
         ("NEW YORK (Reuters), Sept. 5, 2024 -- A group", "NEW YORK", "2024-09-05", None),
         ("Brussels, 4 June 2024\n\nThe Council adopted", "Brussels", "2024-06-04", "Brussels, 4 June 2024"),
         ("GENEVA (17 May 2023) – UN human rights experts today urged", "GENEVA", "2023-05-17",
-         "GENEVA (17 May 2023) –"),
+         "GENEVA (17 May 2023)"),
     ],
 )
 def test_dateline_forms(text, place, date, dateline_text):
