@@ -32,13 +32,13 @@ def fold(name: str) -> str:
 
 # Words left out of an acronym's letters: "Organization for Security and Co-operation in Europe" is OSCE.
 ACRONYM_SKIP = {"of", "and", "for", "the", "in", "on", "at", "to", "de", "des", "du", "la", "le", "&"}
-_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,8}$")
+_ACRONYM = re.compile(r"^[A-Z]\.?(?:[a-z]?[A-Z]\.?){1,7}$")
 # Weights of the salience score: how often, how early, and whether the entity speaks in a quote.
 SALIENCE_WEIGHTS = {"mentions": 0.5, "lead": 0.3, "quoted": 0.2}
 
 
 def is_acronym(text: str) -> bool:
-    """ "OSCE", "U.N.", "HRW": two to eight capitals, with or without periods."""
+    """ "OSCE", "U.N.", "HRW", "DoD": two to eight capitals, with or without periods or a small letter between."""
     return bool(_ACRONYM.match(text.replace(" ", "")))
 
 
@@ -46,6 +46,30 @@ def initials(name: str) -> str:
     """The acronym a name would have: first letters of its words, small words and hyphen tails left out."""
     words = [w for w in name.split() if w and w.lower() not in ACRONYM_SKIP]
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+COMPANY_SUFFIXES = {"inc", "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "co.", "plc", "gmbh", "s.a.", "ag",
+                    "n.v.", "limited", "incorporated", "corporation"}
+
+
+def org_words(name: str) -> list[str]:
+    """An organisation's folded words without a trailing company suffix: "Acme Robotics Inc." -> acme, robotics."""
+    words = fold(name).replace(",", " ").split()
+    while len(words) > 1 and words[-1] in COMPANY_SUFFIXES:
+        words.pop()
+    return words
+
+
+def spells(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` abbreviates ``name`` or its last words: "OSCE", "CoI" for "UN Commission of Inquiry"."""
+    capitals = "".join(ch for ch in acronym if ch.isupper())
+    letters = acronym.replace(".", "").upper()
+    words = name.split()
+    for k in range(len(words)):
+        every = "".join(w[0] for w in words[k:] if w[0].isalpha()).upper()
+        if capitals == initials(" ".join(words[k:])) or letters == every:
+            return True
+    return False
 
 
 @dataclass
@@ -66,6 +90,7 @@ def cluster_mentions(
     - a surname or given name ("Bazhkenova", "Gulnara") goes with the full name of the document that ends or
       starts with it, the nearest one before it if there are several ("Kim" after "Dmitry Kim");
     - an acronym goes with the name whose initials it spells ("OSCE");
+    - a short form of an organisation goes with the one longer name it begins ("Acme" with "Acme Robotics Inc.");
     - aliases in the gazetteers go with their canonical name ("U.S." and "United States");
     - a date goes with the other mentions of the same calendar value ("today", "December 17, 2025").
     """
@@ -76,7 +101,8 @@ def cluster_mentions(
             keys.append(f"DATE|{m.value}" if m.value else f"DATE|{fold(m.text)}")
             continue
         gaz = canonical_of(m.text) if canonical_of and m.label in ("ORG", "PLACE") else None
-        key = f"{m.label}|{fold(gaz or m.text)}"
+        base = " ".join(org_words(m.text)) if m.label == "ORG" and not gaz else fold(gaz or m.text)
+        key = f"{m.label}|{base}"
         if gaz:
             gazetteer_names[key] = gaz
         keys.append(key)
@@ -101,13 +127,22 @@ def cluster_mentions(
         j = (before[-1] if before else candidates[0])[0]
         parent[find(keys[i])] = find(keys[j])
 
+    # Short forms of organisations: "Acme" and "Acme Robotics" go with "Acme Robotics Inc." when that is the only
+    # longer name they begin (a name the gazetteer knows stands for itself: "Amnesty International").
+    orgs = [(i, org_words(m.text)) for i, m in enumerate(mentions)
+            if m.label == "ORG" and not is_acronym(m.text) and keys[i] not in gazetteer_names]
+    for i, words in orgs:
+        roots = {find(keys[j]) for j, longer in orgs if len(longer) > len(words) and longer[:len(words)] == words}
+        roots.discard(find(keys[i]))
+        if len(roots) == 1:
+            parent[find(keys[i])] = roots.pop()
+
     # Acronyms: join the one longer name of the same label whose initials they spell.
     for i, m in enumerate(mentions):
         if m.label not in ("ORG", "PLACE") or not is_acronym(m.text) or keys[i] in gazetteer_names:
             continue
-        letters = m.text.replace(".", "").replace(" ", "").upper()
         targets = {find(keys[j]) for j, o in enumerate(mentions)
-                   if o.label == m.label and not is_acronym(o.text) and initials(o.text) == letters}
+                   if o.label == m.label and not is_acronym(o.text) and spells(m.text, o.text)}
         if len(targets) == 1:
             parent[find(keys[i])] = targets.pop()
 

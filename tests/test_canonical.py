@@ -84,3 +84,18 @@ def test_salience_rewards_frequency_the_lead_and_quote_speakers():
     assert s["GENEVA"] == round(0.5 / 3 + 0.3, 3)  # in the lead
     assert s["Ivan Kim"] == round(0.5 / 3 + 0.2, 3)  # quoted
     assert all(0 <= v <= 1 for v in s.values())
+
+
+def test_short_forms_of_an_organisation_and_company_suffixes():
+    text = ("Acme Robotics Inc. bought Brightline Systems. Acme Robotics said Brightline and Acme fit. "
+            "Amnesty International and Amnesty International Kenya spoke. The Commission of Inquiry (CoI) and the COI.")
+    ms = mentions(text, [("Acme Robotics Inc.", "ORG"), ("Brightline Systems", "ORG"), ("Acme Robotics", "ORG"),
+                         ("Brightline", "ORG"), ("Acme", "ORG"), ("Amnesty International", "ORG"),
+                         ("Amnesty International Kenya", "ORG"), ("Commission of Inquiry", "ORG"), ("CoI", "ORG"),
+                         ("COI", "ORG")])
+    known = {"Amnesty International": "Amnesty International"}
+    got = dict(names(ms, known.get))
+    assert got["Acme"] == got["Acme Robotics"] == "Acme Robotics Inc."
+    assert got["Brightline"] == "Brightline Systems"
+    assert got["Amnesty International"] == "Amnesty International"  # a known name stands for itself
+    assert got["CoI"] == got["COI"] == "Commission of Inquiry"

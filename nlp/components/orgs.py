@@ -9,7 +9,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..canonical import initials
+from ..canonical import spells
 from ..gazetteer import Gazetteer, default_gazetteer, word_list
 from ..spans import INNER_POSSESSIVES, best_label, claim, is_capitalised, set_entities, vote
 
@@ -213,18 +213,6 @@ class OrganisationGrammar:
             new = Span(doc, t.i, t.i + 1, label=best_label(doc, current or span))
             ents = [x for x in ents if x is not current] + [new]
         return ents
-
-
-def spells(acronym: str, name: str) -> bool:
-    """Whether ``acronym`` abbreviates ``name`` or its last words: "OSCE", "CoI" for "UN Commission of Inquiry"."""
-    capitals = "".join(ch for ch in acronym if ch.isupper())
-    letters = acronym.replace(".", "").upper()
-    words = name.split()
-    for k in range(len(words)):
-        every = "".join(w[0] for w in words[k:] if w[0].isalpha()).upper()
-        if capitals == initials(" ".join(words[k:])) or letters == every:
-            return True
-    return False
 
 
 def _continues_name(doc: Doc, j: int) -> bool:
