@@ -25,8 +25,9 @@ PATTERNS = [
     re.compile(rf"^\s*{PLACE_RE}\s*\(\s*{DATE_RE}\s*\)(?=\s*(?:—|–|-{{1,2}}|:))", re.MULTILINE),
     # 17 December 2025 — Nairobi:
     re.compile(rf"^\s*{DATE_RE}{SEP}{PLACE_RE}\s*[:—–-]", re.MULTILINE),
-    # Date: 21/03/2023
-    re.compile(rf"^\s*(?:Date|Dated|Published|Released|Issued)\s*:\s*{DATE_RE}", re.IGNORECASE | re.MULTILINE),
+    # Date: 21/03/2023   /   Published 14 February 2024
+    re.compile(rf"^\s*(?:Date|Dated|Published|Released|Issued)(?:\s*:\s*|\s+(?:on\s+)?){DATE_RE}",
+               re.IGNORECASE | re.MULTILINE),
 ]
 NOT_PLACES = {"date", "dated", "published", "released", "issued", "for immediate release", "press release",
               "update", "updated", "news"}

@@ -172,6 +172,11 @@ def _role(text: str, speaker: Mention, clause_start: int, clause_end: int,
         after = [m for m in orgs if m.start >= speaker.end and m.end <= tail_end]
         if after:
             org = after[0]
+            owner = POSSESSIVE_RE.match(text[org.end:tail_end])
+            if owner and not text[speaker.end + 1:org.start].strip():
+                # "Priya Natarajan, BlueSky's Chief Financial Officer"
+                role = re.split(r"[,;:]", text[org.end + owner.end():tail_end], maxsplit=1)[0]
+                return _clean(role), _name(org)
             lead = text[speaker.end + 1:org.start]
             link = ROLE_LINK_RE.search(lead)
             role = lead[:link.start()] if link else lead.rstrip(", ")

@@ -195,3 +195,9 @@ def test_a_full_name_in_apposition_to_a_title_is_a_person():
     nlp = pipeline({}, ["presstag_negatives"])
     doc = nlp("Irungu Houghton, Executive Director of the group, said so. Kenya, the director said, is calm.")
     assert ents(doc) == [("Irungu Houghton", "PERSON")]
+
+
+def test_corporate_titles_are_titles_not_names():
+    nlp = pipeline({"Priya Natarajan": "PERSON", "BlueSky": "ORG"}, ["presstag_negatives"])
+    doc = nlp("Priya Natarajan, BlueSky's Chief Financial Officer, and CEO Mark Ellison will attend.")
+    assert ents(doc) == [("Priya Natarajan", "PERSON"), ("BlueSky", "ORG"), ("Mark Ellison", "PERSON")]

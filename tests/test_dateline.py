@@ -14,6 +14,8 @@ from nlp.dateline import find_dateline
         ("Statement on the elections\nDate: 21/03/2023\nThe ministry", None, "2023-03-21", "Date: 21/03/2023"),
         ("NEW YORK (Reuters), Sept. 5, 2024 -- A group", "NEW YORK", "2024-09-05", None),
         ("Brussels, 4 June 2024\n\nThe Council adopted", "Brussels", "2024-06-04", "Brussels, 4 June 2024"),
+        ("Sanctions announced\n\nPublished 14 February 2024\n\nThe UK", None, "2024-02-14",
+         "Published 14 February 2024"),
         ("GENEVA (17 May 2023) – UN human rights experts today urged", "GENEVA", "2023-05-17",
          "GENEVA (17 May 2023)"),
     ],

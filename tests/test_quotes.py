@@ -72,3 +72,9 @@ def test_title_speakers_abbreviations_and_introduced_statements():
         ("J. Brown", "spokesman", "Border Guard", "The border will reopen next week for all traffic,"),
         ("Border Guard", None, "Border Guard", "Crossings resume on Monday at six in the morning."),
     ]
+
+
+def test_role_after_the_organisations_possessive():
+    text = "“We delivered record revenue this quarter,” said Priya Natarajan, BlueSky’s Chief Financial Officer."
+    assert quotes(text, [("Priya Natarajan", "PERSON"), ("BlueSky", "ORG")]) == [
+        ("Priya Natarajan", "Chief Financial Officer", "BlueSky", "We delivered record revenue this quarter,")]
