@@ -184,6 +184,9 @@ def _role(text: str, speaker: Mention, clause_start: int, clause_end: int,
                 return _clean(role), _name(org)
         role = re.split(r"[,;:]", text[speaker.end + 1:tail_end], maxsplit=1)[0]
         return _clean(role), None
+    following = [m for m in orgs if m.start >= speaker.end]
+    if following and re.fullmatch(r"\s+(?:of|from|at|with)\s+(?:the\s+)?", text[speaker.end:following[0].start]):
+        return None, _name(following[0])  # "said Ivan Kim of the Almaty Bar Association"
     before = [m for m in orgs if clause_start <= m.start and m.end <= speaker.start]
     if before:
         org = before[-1]

@@ -78,3 +78,9 @@ def test_role_after_the_organisations_possessive():
     text = "“We delivered record revenue this quarter,” said Priya Natarajan, BlueSky’s Chief Financial Officer."
     assert quotes(text, [("Priya Natarajan", "PERSON"), ("BlueSky", "ORG")]) == [
         ("Priya Natarajan", "Chief Financial Officer", "BlueSky", "We delivered record revenue this quarter,")]
+
+
+def test_speaker_of_an_organisation():
+    text = "“The verdict will be appealed at once,” said Ivan Kim of the Almaty Bar Association."
+    assert quotes(text, [("Ivan Kim", "PERSON"), ("Almaty Bar Association", "ORG")]) == [
+        ("Ivan Kim", None, "Almaty Bar Association", "The verdict will be appealed at once,")]
