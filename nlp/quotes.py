@@ -16,6 +16,7 @@ Quotations of fewer than ``MIN_WORDS`` words are scare quotes ("so-called “vio
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -65,16 +66,18 @@ def is_full_stop(text: str, i: int) -> bool:
 def find_quotes(text: str, mentions: Sequence[Mention]) -> list[Quote]:
     """The attributed quotations of ``text``, in order; ``mentions`` carry canonical names."""
     names = [m for m in mentions if m.label in ("PERSON", "ORG")]
+    line_ends = [i for i, ch in enumerate(text) if ch == "\n"]
     quotes: list[Quote] = []
     last: Quote | None = None
     last_paragraph = -1
     for match in QUOTE_RE.finditer(text):
         group = next(g for g in range(1, 4) if match.group(g) is not None)
-        start, end = match.start(group), match.end(group)
-        body = text[start:end]
+        body = match.group(group)
         if len(body.split()) < MIN_WORDS:
             continue
-        paragraph = text.count("\n", 0, match.start())
+        start = match.start(group) + len(body) - len(body.lstrip())
+        end = match.end(group) - (len(body) - len(body.rstrip()))
+        paragraph = bisect_right(line_ends, match.start())
         found = _after(text, match.end(), names) or _before(text, match.start(), names)
         if found is None and last is not None and paragraph == last_paragraph:
             found = (last.speaker, last.role, last.organization)
@@ -82,7 +85,7 @@ def find_quotes(text: str, mentions: Sequence[Mention]) -> list[Quote]:
             continue
         speaker, role, organization = found
         last = Quote(speaker=speaker, role=role, organization=organization, start=start, end=end,
-                     text=body.strip())
+                     text=text[start:end])
         last_paragraph = paragraph
         quotes.append(last)
     return quotes
@@ -95,7 +98,7 @@ def _clause_end(text: str, start: int, mentions: Sequence[Mention]) -> int:
         ch = text[i]
         if ch in "\n“\"«":
             return i
-        if ch in ".!?;" and not any(m.start <= i < m.end for m in mentions) and (ch != "." or is_full_stop(text, i)):
+        if ch in ".!?;" and not _inside(mentions, i) and (ch != "." or is_full_stop(text, i)):
             return i
     return limit
 
@@ -133,7 +136,7 @@ def _before(text: str, pos: int, names: Sequence[Mention]) -> tuple[str | None, 
     for cut in range(pos - 1, head_start - 1, -1):
         ch = text[cut]
         ends = ch in "!?”\"" or (ch == "." and is_full_stop(text, cut))
-        if ends and not any(m.start <= cut < m.end for m in names):
+        if ends and not _inside(names, cut):
             head_start = cut + 1
             break
     head = text[head_start:pos]
@@ -229,6 +232,12 @@ def _referent(text: str, names: Sequence[Mention], before_verb: str, after_verb:
         if before_name.search(text[max(0, m.start - 50):m.start]) or after_name.match(text[m.end:m.end + 50]):
             return m
     return None
+
+
+def _inside(mentions: Sequence[Mention], i: int) -> bool:
+    """Whether position ``i`` falls inside one of ``mentions`` (sorted by start, not overlapping)."""
+    k = bisect_right(mentions, i, key=lambda m: m.start) - 1
+    return k >= 0 and mentions[k].start <= i < mentions[k].end
 
 
 def _name(m: Mention) -> str:

@@ -40,6 +40,9 @@ class NegativeEvidence:
         self.max_title = max((len(t.split()) for t in titles), default=1)
         self.titles_lower = frozenset(t.lower() for t in titles)
         self.title_starts = frozenset(f for t in titles for f in first_token_forms(t))
+        self.title_firsts_lower = frozenset(f.lower() for f in self.title_starts)
+        # the last token a title can end with, however the tokenizer cuts "Gen." (a cheap test first)
+        self.title_ends = frozenset(x for t in titles for x in (t.split()[-1], t.split()[-1].rstrip("."), "."))
         self.non_org_heads = non_org_heads
 
     def __call__(self, doc: Doc) -> Doc:
@@ -193,7 +196,7 @@ class NegativeEvidence:
             i = max(end, i + 1)
         out.extend(self.named_before_title(doc, covered | {i for e in out for i in range(e.start, e.end)}))
         for e in ents:
-            if e.label_ == "PERSON" or e.start == 0:
+            if e.label_ == "PERSON" or e.start == 0 or doc[e.start - 1].text not in self.title_ends:
                 continue
             before = range(max(0, e.start - self.max_title - 1), e.start)
             titled = any(doc[s:e.start].text in self.titles for s in before)
@@ -208,6 +211,8 @@ class NegativeEvidence:
             j = comma + 1
             if j < len(doc) and doc[j].lower_ in ("the", "a", "an"):
                 j += 1
+            if j >= len(doc) or doc[j].lower_ not in self.title_firsts_lower:
+                continue
             title = next((k for k in range(min(self.max_title, len(doc) - j), 0, -1)
                           if doc[j:j + k].text.lower() in self.titles_lower), 0)
             if not title:
