@@ -83,6 +83,14 @@ def move_meta(doc: Doc, old: Span, new: Span) -> None:
         m.setdefault(new_key, m[old_key])
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per document (spaCy joins every token's text on each access)."""
+    text = doc.user_data.get("presstag_text")
+    if text is None:
+        text = doc.user_data["presstag_text"] = doc.text
+    return text
+
+
 def trim(span: Span) -> Span | None:
     """The minimal name inside ``span``: no leading determiner, trailing possessive or edge punctuation."""
     doc = span.doc

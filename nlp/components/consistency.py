@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..evidence import weight
-from ..spans import is_capitalised, key, meta, set_entities, span_meta, vote
+from ..spans import doc_text, is_capitalised, key, meta, set_entities, span_meta, vote
 
 POSSESSIVE_ENDINGS = ("’s", "'s")
 LABELS = ("PERSON", "ORG", "PLACE")
@@ -91,7 +91,7 @@ class DocumentConsistency:
             if t.i in covered or not is_capitalised(t) or t.text not in by_first:
                 continue
             for text, label in sorted(by_first[t.text], key=lambda x: -len(x[0])):
-                if doc.text[t.idx:t.idx + len(text)] != text:
+                if doc_text(doc)[t.idx:t.idx + len(text)] != text:
                     continue
                 span = doc.char_span(t.idx, t.idx + len(text), label=label)
                 if span is None or any(i in covered for i in range(span.start, span.end)):

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from ..dateline import US_HINTS, find_dateline
 from ..dates import precise_day, resolve
-from ..spans import claim, move_meta, set_entities, span_meta, vote
+from ..spans import claim, doc_text, move_meta, set_entities, span_meta, vote
 
 
 class DatelineFinder:
@@ -18,7 +18,7 @@ class DatelineFinder:
 
 
     def __call__(self, doc: Doc) -> Doc:
-        found = find_dateline(doc.text)
+        found = find_dateline(doc_text(doc))
         if found is None:
             return doc
         doc._.dateline = {"place": found.place, "date": found.date, "text": found.text, "start": found.start,
@@ -52,12 +52,13 @@ class DateResolver:
         doc._.reference_date = ref
         doc._.reference_date_source = source
         ref_date = _parse(ref)
-        day_first = not US_HINTS.search(doc.text[:600])
+        day_first = not US_HINTS.search(doc_text(doc)[:600])
         anchor = None
+        has_sentences = doc.has_annotation("SENT_START")  # scans the doc: once, not per date
         for ent in doc.ents:
             if ent.label_ != "DATE":
                 continue
-            sentence = ent.sent.text if doc.has_annotation("SENT_START") else ""
+            sentence = ent.sent.text if has_sentences else ""
             value = resolve(ent.text, ref_date, sentence=sentence, anchor=anchor, day_first=day_first)
             span_meta(doc, ent)["value"] = value
             in_dateline = dateline and dateline["start"] <= ent.start_char < dateline["end"]
@@ -123,7 +124,7 @@ class DateSpans:
                 span = Span(doc, start, end, label="DATE")
                 move_meta(doc, e, span)
                 ents[i] = span
-        for match in EXPLICIT_DATE.finditer(doc.text):
+        for match in EXPLICIT_DATE.finditer(doc_text(doc)):
             span = doc.char_span(match.start(), match.end(), label="DATE", alignment_mode="contract")
             if span is None or len(span) == 0:
                 continue

@@ -12,6 +12,7 @@ from ..spans import (
     INNER_POSSESSIVES,
     LEADING_WORDS,
     best_label,
+    doc_text,
     is_capitalised,
     move_meta,
     set_entities,
@@ -237,7 +238,7 @@ class NegativeEvidence:
 
     def mark_boilerplate(self, doc: Doc) -> None:
         """Entities in an "About X" section at the end of a release are marked ``boilerplate``."""
-        text = doc.text
+        text = doc_text(doc)
         cut = None
         for marker in ("\nAbout ", "\nABOUT "):
             pos = text.rfind(marker)
