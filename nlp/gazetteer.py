@@ -23,6 +23,8 @@ MIN_CITY_POPULATION = 15000
 NAME_PARTICLES = {"al", "ar", "as", "ash", "az", "ad", "an", "at", "el", "ez", "es", "de", "del", "la", "le", "du",
                   "da", "do", "dos", "das", "of", "on", "upon", "en", "bin", "ibn"}
 MIN_CITY_NAME = 4
+# Alternate spellings count for cities this large only: a small town's alternates include plain words ("Media").
+MIN_ALTERNATE_POPULATION = 100000
 # Cities this large are strong evidence of a place (as strong as a country); smaller ones are weak evidence.
 MAJOR_CITY_POPULATION = 250000
 
@@ -147,7 +149,8 @@ def place_names() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
         if canon in stop or city["name"] in stop or len(canon) < MIN_CITY_NAME:
             continue
         mains.update({city["name"], canon})
-        variants = [city["name"]] + [alt for alt in city["alternatenames"] if alt not in stop and _latin_name(alt)]
+        alternates = city["alternatenames"] if city["population"] >= MIN_ALTERNATE_POPULATION else []
+        variants = [city["name"]] + [alt for alt in alternates if alt not in stop and _latin_name(alt)]
         for variant in variants:
             for form in {variant, ascii_fold(variant)}:
                 if _usable(form):

@@ -36,9 +36,15 @@ def test_an_unwritable_cache_folder_only_costs_time(tmp_path, monkeypatch):
 def test_ambiguous_alternate_city_names_have_no_canonical_name():
     g = gazetteer.default_gazetteer()
     assert g.canonical_name("Kiev") == "Kyiv" and g.canonical_name("Alma-Ata") == "Almaty"
-    assert g.lookup("Palmyra") is not None  # still a place...
-    assert g.canonical_name("Palmyra") is None  # ...but GeoNames gives it to more than one city
+    assert g.lookup("Odessos") is not None  # still a place...
+    assert g.canonical_name("Odessos") is None  # ...but an old name of both Odesa and Varna
     assert g.canonical_name("U.S.") == "United States" and g.canonical_name("UN") == "United Nations"
+
+
+def test_small_towns_lend_no_alternate_names():
+    g = gazetteer.default_gazetteer()
+    assert g.lookup("Media") is None  # an alternate name of Mehdya, Morocco (31,000 people)
+    assert g.lookup("Mehdya") is not None
 
 
 def test_an_inner_the_and_dash_styles_do_not_matter():
