@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -115,40 +116,55 @@ def cluster_mentions(
             k = parent[k]
         return k
 
-    # Person name parts: join the nearest full name before (else after) that starts or ends with them.
-    people = [(i, fold(m.text).split()) for i, m in enumerate(mentions) if m.label == "PERSON"]
-    full = [(i, words) for i, words in people if len(words) >= 2]
-    for i, words in people:
-        candidates = [(j, fw) for j, fw in full if len(fw) > len(words) and (fw[-len(words):] == words
-                                                                              or fw[:len(words)] == words)]
-        if not candidates:
+    # Person name parts join the full name of the release that starts or ends with them. When several full names
+    # do ("Kim" with "Ivan Kim" and "Olga Kim"), each mention takes the nearest one before it (else the first).
+    assigned: dict[int, str] = {}
+    full_starts: dict[tuple[str, ...], list[int]] = {}
+    for m in mentions:
+        if m.label == "PERSON" and len(words := tuple(fold(m.text).split())) >= 2:
+            full_starts.setdefault(words, []).append(m.start)
+    candidates_of: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for i, m in enumerate(mentions):
+        if m.label != "PERSON":
             continue
-        before = [c for c in candidates if mentions[c[0]].start < mentions[i].start]
-        j = (before[-1] if before else candidates[0])[0]
-        parent[find(keys[i])] = find(keys[j])
+        words = tuple(fold(m.text).split())
+        if words not in candidates_of:
+            n = len(words)
+            candidates_of[words] = [fw for fw in full_starts if len(fw) > n and (fw[-n:] == words or fw[:n] == words)]
+        candidates = candidates_of[words]
+        if len(candidates) == 1:
+            parent[find(keys[i])] = find("PERSON|" + " ".join(candidates[0]))
+        elif candidates:
+            def last_before(fw: tuple[str, ...], at: int = m.start) -> int:
+                k = bisect_left(full_starts[fw], at)
+                return full_starts[fw][k - 1] if k else -1
+            best = max(candidates, key=lambda fw: (last_before(fw), -full_starts[fw][0]))
+            assigned[i] = "PERSON|" + " ".join(best)
 
     # Short forms of organisations: "Acme" and "Acme Robotics" go with "Acme Robotics Inc." when that is the only
     # longer name they begin (a name the gazetteer knows stands for itself: "Amnesty International").
-    orgs = [(i, org_words(m.text)) for i, m in enumerate(mentions)
-            if m.label == "ORG" and not is_acronym(m.text) and keys[i] not in gazetteer_names]
-    for i, words in orgs:
-        roots = {find(keys[j]) for j, longer in orgs if len(longer) > len(words) and longer[:len(words)] == words}
-        roots.discard(find(keys[i]))
+    orgs = {tuple(org_words(m.text)) for i, m in enumerate(mentions)
+            if m.label == "ORG" and not is_acronym(m.text) and keys[i] not in gazetteer_names}
+    for words in orgs:
+        roots = {find("ORG|" + " ".join(longer)) for longer in orgs
+                 if len(longer) > len(words) and longer[:len(words)] == words}
+        roots.discard(find("ORG|" + " ".join(words)))
         if len(roots) == 1:
-            parent[find(keys[i])] = roots.pop()
+            parent[find("ORG|" + " ".join(words))] = roots.pop()
 
     # Acronyms: join the one longer name of the same label whose initials they spell.
-    for i, m in enumerate(mentions):
-        if m.label not in ("ORG", "PLACE") or not is_acronym(m.text) or keys[i] in gazetteer_names:
+    names = {(m.label, m.text): keys[i] for i, m in enumerate(mentions) if m.label in ("ORG", "PLACE")}
+    for (label, text), key in names.items():
+        if not is_acronym(text) or key in gazetteer_names:
             continue
-        targets = {find(keys[j]) for j, o in enumerate(mentions)
-                   if o.label == m.label and not is_acronym(o.text) and spells(m.text, o.text)}
+        targets = {find(k) for (lab, other), k in names.items()
+                   if lab == label and not is_acronym(other) and spells(text, other)}
         if len(targets) == 1:
-            parent[find(keys[i])] = targets.pop()
+            parent[find(key)] = targets.pop()
 
     clusters: dict[str, Cluster] = {}
     for i, m in enumerate(mentions):
-        root = find(keys[i])
+        root = find(assigned.get(i, keys[i]))
         cluster = clusters.setdefault(root, Cluster(label=m.label))
         cluster.members.append(i)
         cluster.gazetteer_name = cluster.gazetteer_name or gazetteer_names.get(keys[i])
@@ -180,19 +196,36 @@ def canonicalise(
     ``lead_end`` is where the lead (dateline and first paragraph) ends; ``speakers`` are the canonical names
     of quote speakers and their organisations. Both raise salience, as does the number of mentions.
     """
+    named, clusters = name_mentions(mentions, canonical_of)
+    return named, canonical_entities(named, clusters, lead_end=lead_end, speakers=speakers)
+
+
+def name_mentions(
+    mentions: Sequence[Mention], canonical_of: Callable[[str], str | None] | None = None
+) -> tuple[list[Mention], list[Cluster]]:
+    """Each mention with its ``canonical`` name, and the clusters behind the names."""
     clusters = cluster_mentions(mentions, canonical_of)
     out = list(mentions)
-    spoken = {fold(s) for s in speakers}
-    counted = [sum(1 for i in c.members if not mentions[i].boilerplate) for c in clusters]
-    most = max(counted, default=0) or 1
-    entities: list[CanonicalEntity] = []
-    w = SALIENCE_WEIGHTS
-    for cluster, count in zip(clusters, counted, strict=True):
+    for cluster in clusters:
         name = cluster_name(cluster, mentions)
-        forms = list(dict.fromkeys(mentions[i].text for i in cluster.members))
         for i in cluster.members:
             out[i] = replace(mentions[i], canonical=name)
-        first = mentions[cluster.members[0]].start
+    return out, clusters
+
+
+def canonical_entities(
+    named: Sequence[Mention], clusters: Sequence[Cluster], *, lead_end: int = 0, speakers: Iterable[str] = ()
+) -> list[CanonicalEntity]:
+    """One entity per cluster of named mentions, in order of first appearance, with its salience."""
+    spoken = {fold(s) for s in speakers}
+    counted = [sum(1 for i in c.members if not named[i].boilerplate) for c in clusters]
+    most = max(counted, default=0) or 1
+    w = SALIENCE_WEIGHTS
+    entities: list[CanonicalEntity] = []
+    for cluster, count in zip(clusters, counted, strict=True):
+        name = named[cluster.members[0]].canonical or named[cluster.members[0]].text
+        forms = list(dict.fromkeys(named[i].text for i in cluster.members))
+        first = named[cluster.members[0]].start
         salience = (w["mentions"] * count / most + w["lead"] * (first < lead_end)
                     + w["quoted"] * (fold(name) in spoken))
         entities.append(CanonicalEntity(
@@ -200,4 +233,4 @@ def canonicalise(
             aliases=tuple(f for f in forms if f != name), salience=round(salience, 3),
         ))
     entities.sort(key=lambda e: e.first_start)
-    return out, entities
+    return entities

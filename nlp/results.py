@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from .canonical import canonicalise
+from .canonical import canonical_entities, name_mentions
 from .evidence import confidence
 from .quotes import find_quotes
 from .spans import key, meta
@@ -86,9 +86,8 @@ def complete(result: DocumentResult, canonical_of: Callable[[str], str | None] |
     """Add what needs the whole document: canonical names and entities, quotes and salience."""
     if result.error is not None or result.text is None:
         return result
-    mentions, _ = canonicalise(result.entities, canonical_of=canonical_of)
+    mentions, clusters = name_mentions(result.entities, canonical_of)
     quotes = find_quotes(result.text, mentions)
     speakers = [name for q in quotes for name in (q.speaker, q.organization) if name]
-    mentions, entities = canonicalise(result.entities, canonical_of=canonical_of, lead_end=lead_end(result.text),
-                                      speakers=speakers)
+    entities = canonical_entities(mentions, clusters, lead_end=lead_end(result.text), speakers=speakers)
     return replace(result, entities=tuple(mentions), canonical_entities=tuple(entities), quotes=tuple(quotes))

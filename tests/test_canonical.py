@@ -99,3 +99,12 @@ def test_short_forms_of_an_organisation_and_company_suffixes():
     assert got["Brightline"] == "Brightline Systems"
     assert got["Amnesty International"] == "Amnesty International"  # a known name stands for itself
     assert got["CoI"] == got["COI"] == "Commission of Inquiry"
+
+
+def test_a_shared_surname_never_merges_two_people():
+    text = "Ivan Kim met Olga Kim. Kim said no. Then Ivan Kim spoke and Kim left."
+    ms = mentions(text, [("Ivan Kim", "PERSON"), ("Olga Kim", "PERSON"), ("Kim", "PERSON"), ("Ivan Kim", "PERSON"),
+                         ("Kim", "PERSON")])
+    assert [c for _, c in names(ms)] == ["Ivan Kim", "Olga Kim", "Olga Kim", "Ivan Kim", "Ivan Kim"]
+    _, entities = canonicalise(ms)
+    assert [(e.name, e.mentions) for e in entities] == [("Ivan Kim", 3), ("Olga Kim", 2)]
