@@ -201,3 +201,10 @@ def test_corporate_titles_are_titles_not_names():
     nlp = pipeline({"Priya Natarajan": "PERSON", "BlueSky": "ORG"}, ["presstag_negatives"])
     doc = nlp("Priya Natarajan, BlueSky's Chief Financial Officer, and CEO Mark Ellison will attend.")
     assert ents(doc) == [("Priya Natarajan", "PERSON"), ("BlueSky", "ORG"), ("Mark Ellison", "PERSON")]
+
+
+def test_transcript_speaker_labels_name_people():
+    nlp = pipeline({}, ["presstag_negatives"])
+    doc = nlp("QUESTION: Did you discuss it?\n\nSECRETARY KERRY: We talked.\n\nPRIME MINISTER MODI: Thank you.\n"
+              "NOTE: Not a speaker.")
+    assert ents(doc) == [("KERRY", "PERSON"), ("MODI", "PERSON")]

@@ -196,6 +196,7 @@ class NegativeEvidence:
                 out.append(span)
             i = max(end, i + 1)
         out.extend(self.named_before_title(doc, covered | {i for e in out for i in range(e.start, e.end)}))
+        out.extend(self.transcript_speakers(doc, covered | {i for e in out for i in range(e.start, e.end)}))
         for e in ents:
             if e.label_ == "PERSON" or e.start == 0 or doc[e.start - 1].text not in self.title_ends:
                 continue
@@ -203,6 +204,31 @@ class NegativeEvidence:
             titled = any(doc[s:e.start].text in self.titles for s in before)
             if titled and self.gazetteer.label_of(e.text) is None and e.label_ != "DATE":
                 vote(doc, e, "PERSON", "title")
+        return out
+
+    def transcript_speakers(self, doc: Doc, covered: set[int]) -> list[Span]:
+        """A transcript's speaker label: "SECRETARY KERRY:", "MR KIRBY:" at a line start names a person."""
+        out = []
+        for colon in (t.i for t in doc if t.text == ":"):
+            found = None
+            for n in (1, 2):  # the name: one or two capitalised words before the colon
+                name = doc[max(0, colon - n):colon]
+                if len(name) < n or any(not t.is_alpha or not t.is_upper or t.i in covered for t in name):
+                    break
+                for k in range(1, self.max_title + 1):
+                    first = colon - n - k
+                    if first < 0:
+                        break
+                    title = " ".join(t.text.title() if t.is_upper else t.text for t in doc[first:colon - n])
+                    if title in self.titles and (first == 0 or "\n" in doc[first - 1].text_with_ws):
+                        found = name
+                        break
+                if found is not None:
+                    break
+            if found is not None:
+                span = Span(doc, found.start, found.end, label="PERSON")
+                vote(doc, span, "PERSON", "title")
+                out.append(span)
         return out
 
     def named_before_title(self, doc: Doc, covered: set[int]) -> list[Span]:
