@@ -208,3 +208,9 @@ def test_transcript_speaker_labels_name_people():
     doc = nlp("QUESTION: Did you discuss it?\n\nSECRETARY KERRY: We talked.\n\nPRIME MINISTER MODI: Thank you.\n"
               "NOTE: Not a speaker.")
     assert ents(doc) == [("KERRY", "PERSON"), ("MODI", "PERSON")]
+
+
+def test_a_quoted_nickname_belongs_to_the_name():
+    nlp = pipeline({"Richard": "PERSON", "Anna": "PERSON"}, ["presstag_negatives"])
+    doc = nlp('Brig. Gen. Richard "Tex" Coe spoke. Anna "the" rest.')
+    assert ents(doc) == [('Richard "Tex" Coe', "PERSON"), ("Anna", "PERSON")]

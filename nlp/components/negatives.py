@@ -20,6 +20,7 @@ from ..spans import (
     vote,
 )
 
+QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’"}
 LOCATIVE = {"in", "near", "outside", "around", "across", "throughout", "toward", "towards", "into", "inside"}
 # "the town of Tel Tamer", "the vicinity of Ayn Issa", "north of Aleppo": what follows is a place.
 PLACE_NOUNS = {"town", "city", "village", "vicinity", "outskirts", "province", "region", "district", "governorate",
@@ -51,6 +52,7 @@ class NegativeEvidence:
         for ent in doc.ents:
             for span in self.fix(doc, ent):
                 out.append(span)
+        out = self.with_nicknames(doc, out)
         out.extend(self.titled_names(doc, out))
         set_entities(doc, [Span(doc, e.start, e.end, label=best_label(doc, e)) for e in out])
         self.mark_boilerplate(doc)
@@ -204,6 +206,25 @@ class NegativeEvidence:
             titled = any(doc[s:e.start].text in self.titles for s in before)
             if titled and self.gazetteer.label_of(e.text) is None and e.label_ != "DATE":
                 vote(doc, e, "PERSON", "title")
+        return out
+
+    @staticmethod
+    def with_nicknames(doc: Doc, ents: list[Span]) -> list[Span]:
+        """A quoted nickname and the surname after it belong to the name: Richard "Tex" Coe."""
+        starts = {e.start for e in ents}
+        out = []
+        for e in ents:
+            j = e.end
+            if (e.label_ == "PERSON" and j + 3 < len(doc) and doc[j].text in QUOTE_MARKS
+                    and doc[j + 1].is_title and doc[j + 2].text in QUOTE_MARKS and doc[j + 3].is_title
+                    and not starts & set(range(j, j + 4))):
+                end = j + 4
+                while end < len(doc) and doc[end].is_title and end not in starts and end - j < 6:
+                    end += 1
+                span = Span(doc, e.start, end, label="PERSON")
+                move_meta(doc, e, span)
+                e = span
+            out.append(e)
         return out
 
     def transcript_speakers(self, doc: Doc, covered: set[int]) -> list[Span]:
