@@ -214,3 +214,9 @@ def test_a_quoted_nickname_belongs_to_the_name():
     nlp = pipeline({"Richard": "PERSON", "Anna": "PERSON"}, ["presstag_negatives"])
     doc = nlp('Brig. Gen. Richard "Tex" Coe spoke. Anna "the" rest.')
     assert ents(doc) == [('Richard "Tex" Coe', "PERSON"), ("Anna", "PERSON")]
+
+
+def test_a_portfolio_and_its_holder_are_a_place_and_a_person():
+    nlp = pipeline({"Middle East Tobias Ellwood": "ORG", "Africa Minister": "ORG"}, ["presstag_negatives"])
+    doc = nlp("The Minister for the Middle East Tobias Ellwood visited Cairo.")
+    assert ents(doc) == [("Middle East", "PLACE"), ("Tobias Ellwood", "PERSON")]

@@ -97,6 +97,9 @@ class NegativeEvidence:
                 start += k
                 while start < end - 1 and doc[start].text in {".", ","}:
                     start += 1
+        portfolio = self.portfolio_and_holder(doc, start, end)
+        if portfolio:
+            return portfolio
         if label == "ORG":
             # a title is not an organisation: "Minister of Foreign Affairs of Iraq" names Iraq
             k = self.title_length(doc, start, end)
@@ -207,6 +210,24 @@ class NegativeEvidence:
             if titled and self.gazetteer.label_of(e.text) is None and e.label_ != "DATE":
                 vote(doc, e, "PERSON", "title")
         return out
+
+    def portfolio_and_holder(self, doc: Doc, start: int, end: int) -> list[Span]:
+        """ "Minister for the Middle East Tobias Ellwood": after "TITLE for (the)", a place then the holder's name."""
+        j = start
+        if j > 0 and doc[j - 1].lower_ == "the":
+            j -= 1
+        if j < 2 or doc[j - 1].lower_ not in ("for", "of") or doc[j - 2].text not in self.title_ends:
+            return []
+        for k in range(end - start - 2, 0, -1):
+            place, rest = doc[start:start + k], doc[start + k:end]
+            if self.gazetteer.label_of(place.text) == "PLACE" and all(t.is_title for t in rest) \
+                    and not self.gazetteer.label_of(rest.text):
+                spans = [Span(doc, place.start, place.end, label="PLACE"), Span(doc, rest.start, rest.end,
+                                                                                label="PERSON")]
+                for span in spans:
+                    vote(doc, span, span.label_, "title")
+                return spans
+        return []
 
     @staticmethod
     def with_nicknames(doc: Doc, ents: list[Span]) -> list[Span]:
