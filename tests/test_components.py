@@ -220,3 +220,9 @@ def test_a_portfolio_and_its_holder_are_a_place_and_a_person():
     nlp = pipeline({"Middle East Tobias Ellwood": "ORG", "Africa Minister": "ORG"}, ["presstag_negatives"])
     doc = nlp("The Minister for the Middle East Tobias Ellwood visited Cairo.")
     assert ents(doc) == [("Middle East", "PLACE"), ("Tobias Ellwood", "PERSON")]
+
+
+def test_a_regime_or_administration_is_named_after_its_leader():
+    nlp = pipeline({"Asad": "ORG", "Obama": "ORG", "Kazakhstan": "GPE"}, ["presstag_gazetteer", "presstag_negatives"])
+    doc = nlp("The Asad regime and the Obama administration differ; the Kazakhstan government does not.")
+    assert ents(doc) == [("Asad", "PERSON"), ("Obama", "PERSON"), ("Kazakhstan", "PLACE")]

@@ -20,6 +20,8 @@ from ..spans import (
     vote,
 )
 
+# "the Asad regime", "the Obama administration": a single name before these is the leader's.
+LEADER_HEADS = {"regime", "dictatorship", "administration", "government", "junta"}
 QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’"}
 LOCATIVE = {"in", "near", "outside", "around", "across", "throughout", "toward", "towards", "into", "inside"}
 # "the town of Tel Tamer", "the vicinity of Ayn Issa", "north of Aleppo": what follows is a place.
@@ -165,6 +167,10 @@ class NegativeEvidence:
             if self.gazetteer.label_of(place.text) == "PLACE":
                 vote(doc, place, "PLACE", "gazetteer")
                 return [place]
+        if len(span) == 1 and span.end < len(doc) and doc[span.end].lower_ in LEADER_HEADS \
+                and self.gazetteer.label_of(span.text) is None:
+            vote(doc, span, "PERSON", "grammar")  # "the Asad regime": named after its leader
+            return [Span(doc, span.start, span.end, label=best_label(doc, span))]
         return [span]
 
     def _possessive_owner(self, doc: Doc, span: Span) -> Span | None:
