@@ -167,8 +167,9 @@ class NegativeEvidence:
             if self.gazetteer.label_of(place.text) == "PLACE":
                 vote(doc, place, "PLACE", "gazetteer")
                 return [place]
+        known = self.gazetteer.lookup(span.text)  # a country or a known group, not a small town's name
         if len(span) == 1 and span.end < len(doc) and doc[span.end].lower_ in LEADER_HEADS \
-                and self.gazetteer.label_of(span.text) is None:
+                and (known is None or known[1] == "city"):
             vote(doc, span, "PERSON", "grammar")  # "the Asad regime": named after its leader
             return [Span(doc, span.start, span.end, label=best_label(doc, span))]
         return [span]
