@@ -196,3 +196,19 @@ def test_importing_the_command_line_does_not_import_spacy():
     code = "import sys, cli; print('spacy' in sys.modules, 'thinc' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]  # so `presstag --help` answers at once
+
+
+def test_progress_bar_counts_documents_and_is_silent_when_disabled():
+    from cli import Progress
+    from nlp.batch import RunStats
+
+    bar = Progress(10, True)
+    try:
+        bar.update(RunStats(processed=3, skipped=2, words=500))
+        task = bar.bar.tasks[0]
+        assert (task.completed, task.total) == (5, 10)
+    finally:
+        bar.stop()
+    quiet = Progress(10, False)
+    quiet.update(RunStats(processed=3))
+    assert quiet.bar is None
