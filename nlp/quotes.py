@@ -5,7 +5,7 @@ surname later is reported by the full name. Forms handled, with “curly” or "
 
 - after the quote: “…,” said Maisy Weicherding, Central Asia researcher at Amnesty International.
   / “…,” Weicherding said. / “…,” said Amnesty International’s researcher Maisy Weicherding.
-- before it: Maisy Weicherding said: “…” / According to Weicherding, “…”
+- before it: Maisy Weicherding said: “…” / According to Weicherding, “…” / Meta responded saying that they “…”
 - a quote split around its attribution, or continued in the same paragraph: both parts get the speaker.
 - a pronoun speaker (“…,” she said.) is the person named last before the quote; a title speaker (“…,” the
   secretary said.) is the person named last with that title beside the name ("Defense Secretary Ash Carter").
@@ -140,7 +140,8 @@ def _before(text: str, pos: int, names: Sequence[Mention]) -> tuple[str | None, 
             head_start = cut + 1
             break
     head = text[head_start:pos]
-    if not re.search(r"[:,]\s*$", head):
+    # "X said: “…”", "According to X, “…”", or a quote inside reported speech: "X said that they “…”"
+    if not re.search(r"[:,]\s*$|\b(?:that|saying)\s+(?:\w+\s+){0,3}$", head):
         return None
     verbs = list(SPEECH_RE.finditer(head))
     if not verbs:

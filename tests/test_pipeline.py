@@ -105,8 +105,9 @@ def test_sample_release_canonical_entities_and_quotes(extractor, kz_text):
         ("Maisy Weicherding", "Central Asia researcher", "Amnesty International"),
         ("Leila Seiitbek", "director", "Freedom for Eurasia"),
         ("Mihra Rittmann", "Central Asia adviser", "Human Rights Watch"),
+        ("Meta", None, "Meta"),  # "Meta responded saying that they “strive to notify users …”"
     }
-    assert len(r.quotes) == 6
+    assert len(r.quotes) == 7
     assert all(kz_text[q.start:q.end] == q.text for q in r.quotes)
     salience = {c.name: c.salience for c in r.canonical_entities}
     assert salience["Maisy Weicherding"] > salience["Dmitry Kim"]  # both named once; one is quoted

@@ -84,3 +84,8 @@ def test_speaker_of_an_organisation():
     text = "“The verdict will be appealed at once,” said Ivan Kim of the Almaty Bar Association."
     assert quotes(text, [("Ivan Kim", "PERSON"), ("Almaty Bar Association", "ORG")]) == [
         ("Ivan Kim", None, "Almaty Bar Association", "The verdict will be appealed at once,")]
+
+
+def test_a_quote_inside_reported_speech():
+    text = "Meta responded saying that they “strive to notify users and share information” about it."
+    assert quotes(text, [("Meta", "ORG")]) == [("Meta", None, "Meta", "strive to notify users and share information")]
