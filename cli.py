@@ -406,6 +406,8 @@ def documents(
     from nlp.store import query_documents
 
     try:
+        if not entity.strip():
+            raise OptionError("--entity needs a name, as `presstag entities` lists it")
         wanted = parse_labels(label)[0] if label else None
         rows = query_documents(db, entity=entity, label=wanted)
     except PresstagError as exc:

@@ -89,6 +89,8 @@ def test_query_errors_are_one_line(tmp_path):
     bad.write_text("hello " * 100)
     result = runner.invoke(app, ["documents", "--db", str(bad), "--entity", "UN"])
     assert result.exit_code == 2 and "not a presstag store" in result.stderr
+    result = runner.invoke(app, ["documents", "--db", str(bad), "--entity", " "])
+    assert result.exit_code == 2 and result.stderr.startswith("presstag: --entity needs a name")
 
 
 def _presstag() -> list[str]:
