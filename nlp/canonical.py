@@ -83,14 +83,15 @@ class Cluster:
 
 
 def cluster_mentions(
-    mentions: Sequence[Mention], canonical_of: Callable[[str], str | None] | None = None
+    mentions: Sequence[Mention], canonical_of: Callable[[str], str | None] | None = None, text: str | None = None
 ) -> list[Cluster]:
     """Group a document's mentions by the entity they stand for, in order of first appearance.
 
     - a case, accent, punctuation or possessive variant goes with its name (``fold``);
     - a surname or given name ("Bazhkenova", "Gulnara") goes with the full name of the document that ends or
       starts with it, the nearest one before it if there are several ("Kim" after "Dmitry Kim");
-    - an acronym goes with the name whose initials it spells ("OSCE");
+    - an acronym goes with the name whose initials it spells ("OSCE"), or that it follows in brackets when
+      ``text`` is given ("Lebanese Center for Human Rights (CLDH)");
     - a short form of an organisation goes with the one longer name it begins ("Acme" with "Acme Robotics Inc.");
     - aliases in the gazetteers go with their canonical name ("U.S." and "United States");
     - a date goes with the other mentions of the same calendar value ("today", "December 17, 2025").
@@ -154,13 +155,21 @@ def cluster_mentions(
 
     # Acronyms: join the one longer name of the same label whose initials they spell.
     names = {(m.label, m.text): keys[i] for i, m in enumerate(mentions) if m.label in ("ORG", "PLACE")}
-    for (label, text), key in names.items():
-        if not is_acronym(text) or key in gazetteer_names:
+    for (label, surface), key in names.items():
+        if not is_acronym(surface) or key in gazetteer_names:
             continue
         targets = {find(k) for (lab, other), k in names.items()
-                   if lab == label and not is_acronym(other) and spells(text, other)}
+                   if lab == label and not is_acronym(other) and spells(surface, other)}
         if len(targets) == 1:
             parent[find(key)] = targets.pop()
+
+    # "Name (ACR)" in the text defines the acronym, whatever it spells.
+    if text is not None:
+        for i in range(len(mentions) - 1):
+            a, b = mentions[i], mentions[i + 1]
+            if a.label == b.label != "DATE" and is_acronym(b.text) and text[a.end:b.start] == " (" \
+                    and text[b.end:b.end + 1] == ")" and keys[i + 1] not in gazetteer_names:
+                parent[find(keys[i + 1])] = find(keys[i])
 
     clusters: dict[str, Cluster] = {}
     for i, m in enumerate(mentions):
@@ -201,10 +210,10 @@ def canonicalise(
 
 
 def name_mentions(
-    mentions: Sequence[Mention], canonical_of: Callable[[str], str | None] | None = None
+    mentions: Sequence[Mention], canonical_of: Callable[[str], str | None] | None = None, text: str | None = None
 ) -> tuple[list[Mention], list[Cluster]]:
     """Each mention with its ``canonical`` name, and the clusters behind the names."""
-    clusters = cluster_mentions(mentions, canonical_of)
+    clusters = cluster_mentions(mentions, canonical_of, text)
     out = list(mentions)
     for cluster in clusters:
         name = cluster_name(cluster, mentions)

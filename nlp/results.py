@@ -86,7 +86,7 @@ def complete(result: DocumentResult, canonical_of: Callable[[str], str | None] |
     """Add what needs the whole document: canonical names and entities, quotes and salience."""
     if result.error is not None or result.text is None:
         return result
-    mentions, clusters = name_mentions(result.entities, canonical_of)
+    mentions, clusters = name_mentions(result.entities, canonical_of, result.text)
     quotes = find_quotes(result.text, mentions)
     speakers = [name for q in quotes for name in (q.speaker, q.organization) if name]
     entities = canonical_entities(mentions, clusters, lead_end=lead_end(result.text), speakers=speakers)

@@ -1,6 +1,6 @@
 """Canonical entities: which mentions of a document are one entity, its name, aliases and salience."""
 
-from nlp.canonical import canonicalise, cluster_mentions, fold, initials, is_acronym
+from nlp.canonical import canonicalise, cluster_mentions, fold, initials, is_acronym, name_mentions
 from nlp.types import Mention
 
 
@@ -108,3 +108,12 @@ def test_a_shared_surname_never_merges_two_people():
     assert [c for _, c in names(ms)] == ["Ivan Kim", "Olga Kim", "Olga Kim", "Ivan Kim", "Ivan Kim"]
     _, entities = canonicalise(ms)
     assert [(e.name, e.mentions) for e in entities] == [("Ivan Kim", 3), ("Olga Kim", 2)]
+
+
+def test_an_acronym_in_brackets_after_a_name_is_that_name():
+    text = "The Lebanese Center for Human Rights (CLDH) said so. The CLDH also counted arrests."
+    ms = mentions(text, [("Lebanese Center for Human Rights", "ORG"), ("CLDH", "ORG"), ("CLDH", "ORG")])
+    named, _ = name_mentions(ms, None, text)
+    assert [m.canonical for m in named] == ["Lebanese Center for Human Rights"] * 3
+    named, _ = name_mentions(ms, None)  # without the text only spelling links them
+    assert named[1].canonical == "CLDH"

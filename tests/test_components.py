@@ -226,3 +226,11 @@ def test_a_regime_or_administration_is_named_after_its_leader():
     nlp = pipeline({"Asad": "ORG", "Obama": "ORG", "Kazakhstan": "GPE"}, ["presstag_gazetteer", "presstag_negatives"])
     doc = nlp("The Asad regime and the Obama administration differ; the Kazakhstan government does not.")
     assert ents(doc) == [("Asad", "PERSON"), ("Obama", "PERSON"), ("Kazakhstan", "PLACE")]
+
+
+def test_an_acronym_in_brackets_after_an_organisation_is_one_whatever_it_spells():
+    nlp = pipeline({"Doctors Without Borders": "ORG", "Save the Children": "ORG"},
+                   ["presstag_gazetteer", "presstag_orgs"])
+    doc = nlp("Doctors Without Borders (MSF) and Save the Children (UK) spoke. MSF said more.")
+    assert ents(doc) == [("Doctors Without Borders", "ORG"), ("MSF", "ORG"), ("Save the Children", "ORG"),
+                         ("UK", "PLACE"), ("MSF", "ORG")]

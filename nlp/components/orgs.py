@@ -194,7 +194,12 @@ class OrganisationGrammar:
         for e in ents:
             if e.end + 2 < len(doc) and doc[e.end].text == "(" and doc[e.end + 2].text == ")":
                 acr = doc[e.end + 1]
-                if ACRONYM.match(acr.text) and len(acr.text) <= 10 and spells(acr.text, e.text):
+                if not ACRONYM.match(acr.text) or len(acr.text) > 10:
+                    continue
+                # an acronym that spells the name, or any capitals after an organisation: acronyms of names in
+                # another language ("Lebanese Center for Human Rights (CLDH)", "Doctors Without Borders (MSF)")
+                foreign = e.label_ == "ORG" and acr.text.isupper() and self.gazetteer.lookup(acr.text) is None
+                if spells(acr.text, e.text) or foreign:
                     defined[acr.text.upper()] = e.label_
         if not defined:
             return ents
