@@ -57,7 +57,9 @@ def write_html(results: Iterable[DocumentResult], out: TextIO, **_: object) -> N
         out.write(document_section(r, anchor))
         out.flush()
         status = (f'<span class="error">{escape(r.error.type)}</span>' if r.error is not None
-                  else f"{len(r.entities)} mentions, {len(r.canonical_entities)} entities, {len(r.quotes)} quotes")
+                  else ", ".join(_count(n, word) for n, word in ((len(r.entities), "mention"),
+                                                                 (len(r.canonical_entities), "entity"),
+                                                                 (len(r.quotes), "quote"))))
         index.append(f'<tr><td><a href="#{anchor}">{escape(r.id)}</a></td><td>{escape(r.source)}</td>'
                      f"<td>{escape(r.reference_date or '')}</td><td>{status}</td></tr>")
     if len(index) > 1:
@@ -65,6 +67,11 @@ def write_html(results: Iterable[DocumentResult], out: TextIO, **_: object) -> N
                   "</th><th>source</th><th>reference date</th><th>found</th></tr></thead><tbody>"
                   + "".join(index) + "</tbody></table></nav>\n")
     out.write("</main>\n</body>\n</html>\n")
+
+
+def _count(n: int, word: str) -> str:
+    plural = word[:-1] + "ies" if word.endswith("y") else word + "s"
+    return f"{n} {word if n == 1 else plural}"
 
 
 def document_section(r: DocumentResult, anchor: str) -> str:
