@@ -187,7 +187,8 @@ def cluster_name(cluster: Cluster, mentions: Sequence[Mention]) -> str:
     first = mentions[cluster.members[0]]
     if cluster.label == "DATE":
         return first.value or first.text
-    forms = [mentions[i].text for i in cluster.members if not is_acronym(mentions[i].text)] or [first.text]
+    forms = list(dict.fromkeys(mentions[i].text for i in cluster.members if not is_acronym(mentions[i].text)))
+    forms = forms or [first.text]
     if cluster.label == "PERSON":
         return max(forms, key=lambda t: (len(t.split()), -forms.index(t)))
     return max(forms, key=lambda t: (len(t), -forms.index(t)))
@@ -199,13 +200,14 @@ def canonicalise(
     canonical_of: Callable[[str], str | None] | None = None,
     lead_end: int = 0,
     speakers: Iterable[str] = (),
+    text: str | None = None,
 ) -> tuple[list[Mention], list[CanonicalEntity]]:
     """Each mention with its ``canonical`` name, and the document's canonical entities.
 
     ``lead_end`` is where the lead (dateline and first paragraph) ends; ``speakers`` are the canonical names
     of quote speakers and their organisations. Both raise salience, as does the number of mentions.
     """
-    named, clusters = name_mentions(mentions, canonical_of)
+    named, clusters = name_mentions(mentions, canonical_of, text)
     return named, canonical_entities(named, clusters, lead_end=lead_end, speakers=speakers)
 
 

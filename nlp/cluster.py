@@ -48,12 +48,6 @@ class DaskEngine:
             self.cluster.close()
             self.cluster = None
 
-    def __enter__(self) -> DaskEngine:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
     def _connect(self) -> tuple[Any, Any]:
         import logging
 

@@ -277,12 +277,8 @@ class Extractor:
 
 def merge_chunks(results: list[DocumentResult], sdoc: SourceDocument) -> DocumentResult:
     """One result from the results of a long text's chunks (already offset to the whole text)."""
-    first = results[0]
     entities: list[Mention] = sorted((m for r in results for m in r.entities), key=lambda m: m.start)
-    quotes = sorted((q for r in results for q in r.quotes), key=lambda q: q.start)
-    return replace(first, entities=tuple(entities), quotes=tuple(quotes), text=sdoc.text)
-
-
+    return replace(results[0], entities=tuple(entities), text=sdoc.text)
 
 
 def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

@@ -10,7 +10,7 @@ from .canonical import canonical_entities, name_mentions
 from .evidence import confidence
 from .quotes import find_quotes
 from .spans import key, meta
-from .types import Dateline, DocumentResult, ExtractorInfo, Mention, Quote
+from .types import Dateline, DocumentResult, ExtractorInfo, Mention
 
 
 def mentions_from_doc(doc: Any, labels: tuple[str, ...], offset: int = 0, original: str | None = None) -> list[Mention]:
@@ -33,7 +33,6 @@ def mentions_from_doc(doc: Any, labels: tuple[str, ...], offset: int = 0, origin
                 value=m.get("value"),
                 evidence=evidence,
                 confidence=confidence(evidence),
-                canonical=m.get("canonical"),
                 boilerplate=bool(m.get("boilerplate")),
             )
         )
@@ -52,9 +51,6 @@ def build_result(
             place=dl.get("place"), date=dl.get("date"), text=dl["text"],
             start=dl["start"] + offset, end=dl["end"] + offset,
         )
-    quotes = tuple(
-        Quote(**{**q, "start": q["start"] + offset, "end": q["end"] + offset}) for q in (doc._.quotes or [])
-    )
     return DocumentResult(
         id=sdoc.id,
         source=sdoc.source,
@@ -64,7 +60,6 @@ def build_result(
         dateline=dateline,
         reference_date=doc._.reference_date,
         reference_date_source=doc._.reference_date_source,
-        quotes=quotes,
         metadata=dict(sdoc.metadata),
         sha256=sdoc.sha256,
     )

@@ -22,7 +22,6 @@ DOC_EXTENSIONS: dict[str, Any] = {
     "reference_date_source": None,
     "reference_date_override": None,
     "published_date": None,
-    "quotes": None,
 }
 
 LEADING_DETERMINERS = {"the", "a", "an"}
