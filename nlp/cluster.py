@@ -13,11 +13,12 @@ import json
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .errors import EngineError, OptionError
-from .types import DocumentResult, ErrorRecord
+from .types import DocumentResult, ErrorRecord, ExtractorInfo
 
 if TYPE_CHECKING:
     from .engines import Batch
@@ -76,24 +77,24 @@ class DaskEngine:
             for batch in batches:
                 pending.append((client.submit(run_batch, spec, batch, pure=False, retries=TASK_RETRIES), batch))
                 if len(pending) >= window:
-                    yield _collect(*pending.popleft())
+                    yield _collect(*pending.popleft(), extractor.info)
             while pending:
-                yield _collect(*pending.popleft())
+                yield _collect(*pending.popleft(), extractor.info)
         finally:
             for future, _ in pending:
                 future.cancel()
 
 
-def _collect(future: Any, batch: Batch) -> list[DocumentResult]:
-    """A batch's results; a task that failed after Dask's retries makes each of its documents an error record."""
+def _collect(future: Any, batch: Batch, info: ExtractorInfo) -> list[DocumentResult]:
+    """A batch's results; a task that failed after Dask's retries makes each of its documents an error record,
+    as the local engine reports a document it could not process."""
+    from .results import error_result
+
     try:
         return future.result()
     except Exception as exc:  # noqa: BLE001 - a worker lost or killed: report, do not lose the documents
-        return [
-            DocumentResult(id=d.id, source=d.source, extractor=None, sha256=d.sha256, metadata=dict(d.metadata),
-                           error=d.error or ErrorRecord("processing", f"{d.source}: the Dask task failed ({exc})"))
-            for d in batch
-        ]
+        return [error_result(replace(d, error=d.error or ErrorRecord(
+            "processing", f"{d.source}: the Dask task failed ({exc})")), info) for d in batch]
 
 
 def _portable(spec: dict[str, Any]) -> str:

@@ -213,23 +213,25 @@ class Extractor:
         try:
             return self._process_batch(documents)
         except Exception as exc:  # noqa: BLE001 - any failure inside spaCy or a component is per document
+            from .results import error_result
+
             if len(documents) > 1:
                 return [r for d in documents for r in self.process_batch([d])]
             sdoc = documents[0]
             failed = replace(
                 sdoc, error=ErrorRecord("processing", f"{sdoc.source}: processing failed ({type(exc).__name__}: {exc})")
             )
-            return [self._error_result(failed)]
+            return [error_result(failed, self.info)]
 
     def _process_batch(self, documents: Sequence[SourceDocument]) -> list[DocumentResult]:
-        from .results import complete
+        from .results import complete, error_result
 
         out: list[DocumentResult | None] = [None] * len(documents)
         work: list[tuple[str, tuple[int, int]]] = []
         chunk_counts: dict[int, int] = {}
         for i, sdoc in enumerate(documents):
             if sdoc.error is not None:
-                out[i] = self._error_result(sdoc)
+                out[i] = error_result(sdoc, self.info)
                 continue
             chunks = chunk_text(sdoc.text or "", min(self.nlp.max_length, CHUNK_CHARS))
             chunk_counts[i] = len(chunks)
@@ -261,12 +263,6 @@ class Extractor:
         if sdoc.metadata.get("date"):
             doc._.published_date = sdoc.metadata["date"]
         return doc
-
-    def _error_result(self, sdoc: SourceDocument) -> DocumentResult:
-        return DocumentResult(
-            id=sdoc.id, source=sdoc.source, extractor=self.info, error=sdoc.error, sha256=sdoc.sha256,
-            metadata=dict(sdoc.metadata),
-        )
 
     def result_from_doc(self, doc: Any, sdoc: SourceDocument, *, offset: int = 0) -> DocumentResult:
         """Turn a processed Doc into a DocumentResult (offsets shifted by ``offset``)."""

@@ -66,6 +66,12 @@ def build_result(
 
 
 
+def error_result(sdoc: Any, info: ExtractorInfo | None) -> DocumentResult:
+    """The result of a document that could not be read or processed: its ``error`` and where it came from."""
+    return DocumentResult(id=sdoc.id, source=sdoc.source, extractor=info, error=sdoc.error, sha256=sdoc.sha256,
+                          metadata=dict(sdoc.metadata))
+
+
 def lead_end(text: str, min_words: int = 25) -> int:
     """Where a release's lead ends: the first paragraph, or the first few if it is only a dateline."""
     end, words = 0, 0

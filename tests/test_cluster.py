@@ -59,6 +59,10 @@ def test_a_task_that_fails_after_retries_reports_each_document():
 
     batch = [SourceDocument(id="a", source="a.txt", text="Text.", sha256="h1"),
              SourceDocument(id="b", source="b.txt", text="More.", sha256="h2")]
-    results = _collect(LostFuture(), batch)
+    from nlp.types import ExtractorInfo
+
+    info = ExtractorInfo(version="0", model="en_test", model_version="1")
+    results = _collect(LostFuture(), batch, info)
     assert [(r.id, r.error.type, r.sha256) for r in results] == [("a", "processing", "h1"), ("b", "processing", "h2")]
+    assert all(r.extractor == info for r in results)  # reported like the local engine's failures
     assert "the Dask task failed (worker lost)" in results[0].error.message
