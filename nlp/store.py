@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -212,7 +212,7 @@ class Store:
 
 def check_store(conn: sqlite3.Connection, path: Path) -> None:
     """Refuse a database that holds other tables than a presstag store's."""
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    tables = _tables(conn)
     if tables and "store_info" not in tables:
         raise StoreError(f"{path} is an SQLite database but not a presstag store; choose another file")
 
@@ -232,8 +232,7 @@ class EntityRow:
     last_seen: str | None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "label": self.label, "documents": self.documents, "mentions": self.mentions,
-                "first_seen": self.first_seen, "last_seen": self.last_seen}
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -248,8 +247,7 @@ class DocumentRow:
     status: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "source": self.source, "reference_date": self.reference_date,
-                "title": self.title, "mentions": self.mentions, "status": self.status}
+        return asdict(self)
 
 
 def open_readonly(path: str | Path) -> sqlite3.Connection:
@@ -259,7 +257,7 @@ def open_readonly(path: str | Path) -> sqlite3.Connection:
         raise StoreError(f"no store at {path}: create one with `presstag extract INPUT --db {path}`")
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        tables = _tables(conn)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path} is not a presstag store ({exc})") from exc
     if "store_info" not in tables:
@@ -324,6 +322,10 @@ def _query(conn: sqlite3.Connection, sql: str, args: list[Any]) -> Iterator[tupl
         yield from conn.execute(sql, args).fetchall()
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"the store could not be read ({exc})") from exc
+
+
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
 def _like(text: str) -> str:
