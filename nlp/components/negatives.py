@@ -45,8 +45,9 @@ class NegativeEvidence:
         self.titles_lower = frozenset(t.lower() for t in titles)
         self.title_starts = frozenset(f for t in titles for f in first_token_forms(t))
         self.title_firsts_lower = frozenset(f.lower() for f in self.title_starts)
-        # the last token a title can end with, however the tokenizer cuts "Gen." (a cheap test first)
-        self.title_ends = frozenset(x for t in titles for x in (t.split()[-1], t.split()[-1].rstrip("."), "."))
+        # the last token a title can end with, however the tokenizer cuts "Gen." ("Gen." or "Gen" + ".")
+        self.title_ends = frozenset(x for t in titles for x in (t.split()[-1], t.split()[-1].rstrip(".")))
+        self.title_ends_or_period = self.title_ends | {"."}
         self.non_org_heads = non_org_heads
 
     def __call__(self, doc: Doc) -> Doc:
@@ -207,10 +208,11 @@ class NegativeEvidence:
                 vote(doc, span, "PERSON", "title")
                 out.append(span)
             i = max(end, i + 1)
-        out.extend(self.named_before_title(doc, covered | {i for e in out for i in range(e.start, e.end)}))
-        out.extend(self.transcript_speakers(doc, covered | {i for e in out for i in range(e.start, e.end)}))
+        taken = covered | {i for e in out for i in range(e.start, e.end)}
+        out.extend(self.named_before_title(doc, taken))
+        out.extend(self.transcript_speakers(doc, taken))
         for e in ents:
-            if e.label_ == "PERSON" or e.start == 0 or doc[e.start - 1].text not in self.title_ends:
+            if e.label_ == "PERSON" or e.start == 0 or doc[e.start - 1].text not in self.title_ends_or_period:
                 continue
             before = range(max(0, e.start - self.max_title - 1), e.start)
             titled = any(doc[s:e.start].text in self.titles for s in before)
@@ -256,7 +258,9 @@ class NegativeEvidence:
         return out
 
     def transcript_speakers(self, doc: Doc, covered: set[int]) -> list[Span]:
-        """A transcript's speaker label: "SECRETARY KERRY:", "MR KIRBY:" at a line start names a person."""
+        """A transcript's speaker label: "SECRETARY KERRY:", "MR KIRBY:" at a line start names a person.
+
+        ``covered`` holds the tokens already in an entity; the new names are added to it."""
         out = []
         for colon in (t.i for t in doc if t.text == ":"):
             found = None
@@ -278,10 +282,13 @@ class NegativeEvidence:
                 span = Span(doc, found.start, found.end, label="PERSON")
                 vote(doc, span, "PERSON", "title")
                 out.append(span)
+                covered.update(range(found.start, found.end))
         return out
 
     def named_before_title(self, doc: Doc, covered: set[int]) -> list[Span]:
-        """A full name in apposition to a title is a person: "Irungu Houghton, Executive Director of …"."""
+        """A full name in apposition to a title is a person: "Irungu Houghton, Executive Director of …".
+
+        ``covered`` holds the tokens already in an entity; the new names are added to it."""
         out = []
         for comma in (t.i for t in doc if t.text == ","):
             j = comma + 1
@@ -301,7 +308,7 @@ class NegativeEvidence:
                 span = Span(doc, start, comma, label="PERSON")
                 vote(doc, span, "PERSON", "title")
                 out.append(span)
-                covered |= set(range(start, comma))
+                covered.update(range(start, comma))
         return out
 
     def _rebound(self, doc: Doc, ent: Span, start: int, end: int) -> Span:
