@@ -21,6 +21,19 @@ MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if 
 MONTHS["sept"] = 9
 MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
            r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+# A month written with a capital, as in running text ("may" and "march" are verbs): the calendar's names and
+# abbreviations, "Sept" too.
+CAPITALISED_MONTH_RE = (rf"(?:{'|'.join(calendar.month_name[1:])}|(?:{'|'.join(calendar.month_abbr[1:])}|Sept)\.?)"
+                        r"(?![a-z])")
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+# Explicit calendar dates in running text: "Nov. 29, 2016", "5-6 April 2016", "April 2016", "September 17";
+# and the days named relative to the release: today, yesterday, tomorrow.
+EXPLICIT_DATE_RE = re.compile(
+    rf"\b(?:{_DAY}(?:\s*[-–]\s*{_DAY})?\s+{CAPITALISED_MONTH_RE}(?:,?\s+\d{{4}})?"
+    rf"|{CAPITALISED_MONTH_RE}\s+{_DAY}(?:\s*[-–]\s*{_DAY})?(?:,?\s+\d{{4}})?\b"
+    rf"|{CAPITALISED_MONTH_RE}\s+\d{{4}}\b"
+    r"|(?i:today|yesterday|tomorrow))(?![\w-])"
+)
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

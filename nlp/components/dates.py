@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..dateline import US_HINTS, find_dateline
-from ..dates import precise_day, resolve
+from ..dates import EXPLICIT_DATE_RE, precise_day, resolve
 from ..spans import claim, doc_text, move_meta, set_entities, span_meta, vote
 
 
@@ -84,17 +84,6 @@ def make_dates(nlp: Language, name: str) -> DateResolver:
     return DateResolver()
 
 
-# Explicit calendar dates, written with a capitalised month: "Nov. 29, 2016", "5-6 April 2016", "April 2016",
-# "September 17"; and the days named relative to the release.
-_MONTH = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)" \
-         r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![a-z])"
-_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
-EXPLICIT_DATE = re.compile(
-    rf"\b(?:{_DAY}(?:\s*[-–]\s*{_DAY})?\s+{_MONTH}(?:,?\s+\d{{4}})?"
-    rf"|{_MONTH}\s+{_DAY}(?:\s*[-–]\s*{_DAY})?(?:,?\s+\d{{4}})?\b"
-    rf"|{_MONTH}\s+\d{{4}}\b"
-    r"|(?i:today|yesterday|tomorrow))(?![\w-])"
-)
 # DATE mentions that are not calendar dates: frequencies, a bare "day", small numbers (ages: "Dayton, 42,").
 NOT_DATES = {"daily", "weekly", "monthly", "yearly", "annually", "nightly", "hourly", "day", "days"}
 AGE_RE = re.compile(r"^\d{1,3}$|^\d{1,3}[- ]years?[- ]old$", re.IGNORECASE)
@@ -124,7 +113,7 @@ class DateSpans:
                 span = Span(doc, start, end, label="DATE")
                 move_meta(doc, e, span)
                 ents[i] = span
-        for match in EXPLICIT_DATE.finditer(doc_text(doc)):
+        for match in EXPLICIT_DATE_RE.finditer(doc_text(doc)):
             span = doc.char_span(match.start(), match.end(), label="DATE", alignment_mode="contract")
             if span is None or len(span) == 0:
                 continue
