@@ -15,6 +15,7 @@ Quotations of fewer than ``MIN_WORDS`` words are scare quotes ("so-called “vio
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -35,9 +36,10 @@ PRONOUN_RE = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 ROLE_LINK_RE = re.compile(r"\s+(?:at|of|for|with|from|in)\s+(?:the\s+)?$", re.IGNORECASE)
 POSSESSIVE_RE = re.compile(r"^[’']s?\s+", re.IGNORECASE)
 MAX_CLAUSE = 250
-# Words whose final period does not end a sentence ("Lt. Gen. Stephen J. Townsend said"), besides titles.
-ABBREVIATIONS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Jr", "Sr",
-                 "St", "No", "Inc", "Ltd", "Co", "Corp", "Dept", "Gov", "Govt", "Hon", "Messrs", "Mt", "Ft"}
+# Words whose final period does not end a sentence ("Lt. Gen. Stephen J. Townsend said"), besides titles; "May"
+# is never shortened, so "in May." ends one.
+ABBREVIATIONS = {*(m for m in calendar.month_abbr[1:] if m != "May"), "Sept", "Jr", "Sr", "St", "No", "Inc",
+                 "Ltd", "Co", "Corp", "Dept", "Gov", "Govt", "Hon", "Messrs", "Mt", "Ft"}
 TITLE_WORD_MIN = 4
 
 
@@ -215,7 +217,7 @@ def _referent(text: str, names: Sequence[Mention], before_verb: str, after_verb:
     """The person a pronoun or a title next to the speech verb stands for: "she said", "the secretary said",
     "said the foreign secretary"."""
     people = [m for m in names if m.label == "PERSON" and m.end <= before]
-    if PRONOUN_RE.search(before_verb[-20:]) or re.match(r"\s*(?:he|she)\b", after_verb, re.IGNORECASE):
+    if PRONOUN_RE.search(before_verb[-20:]) or PRONOUN_RE.match(after_verb.lstrip()):
         return people[-1] if people else None
     phrase = (re.search(r"\bthe((?:\s+[\w-]+){1,3})\s*,?\s*$", before_verb, re.IGNORECASE)
               or re.match(r"\s*the((?:\s+[\w-]+){1,3})", after_verb, re.IGNORECASE))
