@@ -57,6 +57,14 @@ ANCHOR_OFFSETS = {
 }
 
 
+Cues = tuple[list[tuple[int, int]], list[tuple[int, int]]]
+
+
+def sentence_cues(sentence: str) -> Cues:
+    """Where a sentence's past and future cues stand: found once per sentence, however many dates it holds."""
+    return [m.span() for m in PAST_CUES.finditer(sentence)], [m.span() for m in FUTURE_CUES.finditer(sentence)]
+
+
 @dataclass(frozen=True)
 class Tense:
     """What the sentence around a date says about its time: past, future or unknown."""
@@ -65,9 +73,22 @@ class Tense:
     future: bool
 
     @classmethod
-    def of(cls, sentence: str, mention: str = "") -> Tense:
-        text = sentence.replace(mention, " ") if mention else sentence
-        return cls(past=bool(PAST_CUES.search(text)), future=bool(FUTURE_CUES.search(text)))
+    def of(cls, sentence: str, mention: str = "", cues: Cues | None = None) -> Tense:
+        """The tense of ``sentence`` without the cues inside ``mention`` ("last" of "last year" is no cue);
+        ``cues`` are the sentence's cues when already found."""
+        past, future = cues if cues is not None else sentence_cues(sentence)
+        if mention and (past or future):
+            hidden: list[tuple[int, int]] = []
+            at = sentence.find(mention)
+            while at != -1:
+                hidden.append((at, at + len(mention)))
+                at = sentence.find(mention, at + len(mention))
+
+            def shown(spans: list[tuple[int, int]]) -> bool:
+                return any(all(e <= a or b <= s for a, b in hidden) for s, e in spans)
+
+            return cls(past=shown(past), future=shown(future))
+        return cls(past=bool(past), future=bool(future))
 
 
 def _clean(text: str) -> str:
@@ -106,12 +127,16 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 
 
 def resolve(
-    text: str, ref: date | None, *, sentence: str = "", anchor: date | None = None, day_first: bool = True
+    text: str, ref: date | None, *, sentence: str = "", anchor: date | None = None, day_first: bool = True,
+    cues: Cues | None = None,
 ) -> str | None:
-    """The value of one DATE mention (see ANNOTATION.md), or None when nothing definite can be said."""
+    """The value of one DATE mention (see ANNOTATION.md), or None when nothing definite can be said.
+
+    ``sentence`` is the mention's sentence (its tense picks the year of a year-less date); ``cues`` its
+    ``sentence_cues`` when the caller has them."""
     t = _clean(text)
     low = t.lower()
-    tense = Tense.of(sentence, text)
+    tense = Tense.of(sentence, text, cues)
 
     # ranges: "5-6 April 2024", "April 5-6, 2024"
     m = re.fullmatch(rf"(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})\s+({MONTH_RE})(?:,?\s+(\d{{4}}))?", t, re.IGNORECASE)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
@@ -26,7 +27,13 @@ UNUSED_COMPONENTS = ("tagger", "morphologizer", "lemmatizer", "trainable_lemmati
 # Texts longer than this go through the model in pieces cut at paragraph breaks: spaCy's memory grows steeply
 # with a Doc's length (a 1,000,000-character Doc took 3.7 GB), and no press release needs more context.
 CHUNK_CHARS = 100_000
-INVISIBLE = {ord(c): " " for c in "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"}
+INVISIBLE = {ord(c): " " for c in "\x00\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"}
+# spaCy's tokenizer strips affixes one at a time from a whitespace-free run, which is quadratic in the run's
+# length: 8,000 "(" take seconds. No word is this long, so the model sees a space every TOKEN_PIECE characters
+# of a longer run (the text keeps its length, so offsets stay true; mention texts come from the original).
+MAX_RUN = 256
+TOKEN_PIECE = 128
+LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 # presstag's own components, in pipeline order; each can be switched off by name (see ``disable``).
 PRESSTAG_COMPONENTS = (
     "presstag_labels",
@@ -257,7 +264,7 @@ class Extractor:
     def _make_doc(self, text: str, sdoc: SourceDocument) -> Any:
         # Invisible direction and zero-width marks ("Mosul\u200e") would glue onto words; the model sees spaces,
         # and mention texts are taken from the original text, so offsets and texts stay true.
-        doc = self.nlp.make_doc(text.translate(INVISIBLE))
+        doc = self.nlp.make_doc(model_text(text))
         if self.reference_date is not None:
             doc._.reference_date_override = self.reference_date.isoformat()
         if sdoc.metadata.get("date"):
@@ -269,6 +276,21 @@ class Extractor:
         from .results import build_result
 
         return build_result(doc, sdoc, self.info, self.labels, offset=offset)
+
+
+def model_text(text: str) -> str:
+    """The text the model reads: invisible marks as spaces, whitespace-free runs broken (same length as ``text``)."""
+    text = text.translate(INVISIBLE)
+    if len(text) <= MAX_RUN or not LONG_RUN.search(text):
+        return text
+
+    def broken(m: re.Match[str]) -> str:
+        run = list(m.group(0))
+        for i in range(TOKEN_PIECE, len(run), TOKEN_PIECE):
+            run[i] = " "
+        return "".join(run)
+
+    return LONG_RUN.sub(broken, text)
 
 
 def merge_chunks(results: list[DocumentResult], sdoc: SourceDocument) -> DocumentResult:

@@ -7,7 +7,7 @@ survives spaCy's msgpack serialisation of ``user_data`` under ``nlp.pipe(n_proce
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -125,9 +125,54 @@ def set_entities(doc: Doc, spans: Iterable[Span]) -> None:
     doc.ents = filter_spans(list(spans))
 
 
-def overlapping(doc: Doc, start: int, end: int) -> list[Span]:
-    """Entities of ``doc`` that share a token with tokens ``start:end``."""
-    return [e for e in doc.ents if e.start < end and start < e.end]
+class EntitySet:
+    """A Doc's entity spans while a component edits them, indexed by token.
+
+    Finding what overlaps a span costs the span's length, not the number of entities, so a document with
+    thousands of entities is edited in linear time. Spans may overlap; ``set_entities`` keeps the longest.
+    """
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        self._spans: dict[tuple[int, int, int], Span] = {}
+        self._at: dict[int, dict[tuple[int, int, int], None]] = {}
+        for span in spans:
+            self.add(span)
+
+    def __iter__(self) -> Iterator[Span]:
+        return iter(list(self._spans.values()))
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def add(self, span: Span) -> None:
+        k = (span.start, span.end, span.label)
+        if k in self._spans:
+            return
+        self._spans[k] = span
+        for i in range(span.start, span.end):
+            self._at.setdefault(i, {})[k] = None
+
+    def remove(self, span: Span) -> None:
+        k = (span.start, span.end, span.label)
+        if self._spans.pop(k, None) is None:
+            return
+        for i in range(span.start, span.end):
+            self._at[i].pop(k, None)
+
+    def replace(self, old: Span, new: Span) -> None:
+        self.remove(old)
+        self.add(new)
+
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        """The spans that share a token with tokens ``start:end``, in document order."""
+        keys: dict[tuple[int, int, int], None] = {}
+        for i in range(start, end):
+            keys.update(self._at.get(i, {}))
+        return sorted((self._spans[k] for k in keys), key=lambda s: (s.start, s.end))
+
+    def exact(self, start: int, end: int) -> Span | None:
+        """A span with exactly these bounds, if any."""
+        return next((s for s in self.overlapping(start, end) if (s.start, s.end) == (start, end)), None)
 
 
 def vote(doc: Doc, span: Span, label: str, kind: str) -> None:
@@ -139,20 +184,23 @@ def vote(doc: Doc, span: Span, label: str, kind: str) -> None:
     votes[label] = votes.get(label, 0.0) + weight(kind)
 
 
-def claim(doc: Doc, ents: list[Span], span: Span, kind: str) -> list[Span]:
+def claim(doc: Doc, ents: EntitySet, span: Span, kind: str) -> EntitySet:
     """Put ``kind`` evidence for ``span``'s label into ``ents``.
 
     An entity with exactly these bounds gets the vote and takes its best label; otherwise ``span`` replaces
-    every entity it overlaps. Returns the new list.
+    every entity it overlaps. Returns ``ents``, changed in place.
     """
-    overlaps = [e for e in ents if e.start < span.end and span.start < e.end]
+    overlaps = ents.overlapping(span.start, span.end)
     same = next((e for e in overlaps if (e.start, e.end) == (span.start, span.end)), None)
     if same is not None:
         vote(doc, same, span.label_, kind)
-        ents[ents.index(same)] = Span(doc, same.start, same.end, label=best_label(doc, same))
+        ents.replace(same, Span(doc, same.start, same.end, label=best_label(doc, same)))
         return ents
     vote(doc, span, span.label_, kind)
-    return [e for e in ents if e not in overlaps] + [span]
+    for e in overlaps:
+        ents.remove(e)
+    ents.add(span)
+    return ents
 
 
 def best_label(doc: Doc, span: Span) -> str:

@@ -9,8 +9,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..dateline import US_HINTS, find_dateline
-from ..dates import EXPLICIT_DATE_RE, precise_day, resolve
-from ..spans import claim, doc_text, move_meta, set_entities, span_meta, vote
+from ..dates import EXPLICIT_DATE_RE, Cues, precise_day, resolve, sentence_cues
+from ..spans import EntitySet, claim, doc_text, move_meta, set_entities, span_meta, vote
 
 
 class DatelineFinder:
@@ -23,7 +23,7 @@ class DatelineFinder:
             return doc
         doc._.dateline = {"place": found.place, "date": found.date, "text": found.text, "start": found.start,
                           "end": found.end}
-        ents = list(doc.ents)
+        ents = EntitySet(doc.ents)
         wanted = []
         if found.place and found.place_start is not None:
             name = found.place.split(",")[0].strip()
@@ -32,7 +32,7 @@ class DatelineFinder:
         for start, end, label in wanted:
             span = doc.char_span(start, end, label=label, alignment_mode="expand")
             if span is not None:
-                ents = claim(doc, ents, span, "dateline")
+                claim(doc, ents, span, "dateline")
         set_entities(doc, ents)
         return doc
 
@@ -55,11 +55,17 @@ class DateResolver:
         day_first = not US_HINTS.search(doc_text(doc)[:600])
         anchor = None
         has_sentences = doc.has_annotation("SENT_START")  # scans the doc: once, not per date
+        sentences: dict[int, tuple[str, Cues]] = {}  # a sentence's text and cues, once however many dates it has
         for ent in doc.ents:
             if ent.label_ != "DATE":
                 continue
-            sentence = ent.sent.text if has_sentences else ""
-            value = resolve(ent.text, ref_date, sentence=sentence, anchor=anchor, day_first=day_first)
+            sentence, cues = "", None
+            if has_sentences:
+                sent = ent.sent
+                if sent.start not in sentences:
+                    sentences[sent.start] = (sent.text, sentence_cues(sent.text))
+                sentence, cues = sentences[sent.start]
+            value = resolve(ent.text, ref_date, sentence=sentence, anchor=anchor, day_first=day_first, cues=cues)
             span_meta(doc, ent)["value"] = value
             in_dateline = dateline and dateline["start"] <= ent.start_char < dateline["end"]
             if not in_dateline and ent.text.lower() != "today" and precise_day(value):
@@ -97,8 +103,8 @@ class DateSpans:
     a bare "day" are not; "a year ago" keeps its article (it is the number one, not a determiner)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = [e for e in doc.ents if not (e.label_ == "DATE" and self.not_a_date(doc, e))]
-        for i, e in enumerate(ents):
+        ents = EntitySet(e for e in doc.ents if not (e.label_ == "DATE" and self.not_a_date(doc, e)))
+        for e in ents:
             if e.label_ != "DATE":
                 continue
             start, end = e.start, e.end
@@ -108,22 +114,21 @@ class DateSpans:
                 start -= 1
             if end < len(doc) and doc[end].text == "Day" and e[-1].is_title:
                 end += 1  # "Thanksgiving Day"
-            if (start, end) != (e.start, e.end) and not any(o is not e and o.start < end and start < o.end
-                                                            for o in ents):
+            if (start, end) != (e.start, e.end) and all(o is e for o in ents.overlapping(start, end)):
                 span = Span(doc, start, end, label="DATE")
                 move_meta(doc, e, span)
-                ents[i] = span
+                ents.replace(e, span)
         for match in EXPLICIT_DATE_RE.finditer(doc_text(doc)):
             span = doc.char_span(match.start(), match.end(), label="DATE", alignment_mode="contract")
             if span is None or len(span) == 0:
                 continue
-            overlaps = [e for e in ents if e.start < span.end and span.start < e.end]
+            overlaps = ents.overlapping(span.start, span.end)
             if not overlaps:
                 vote(doc, span, "DATE", "date_grammar")
-                ents.append(span)
+                ents.add(span)
             elif all(e.label_ == "DATE" and span.start <= e.start and e.end <= span.end for e in overlaps) and \
                     any((e.start, e.end) != (span.start, span.end) for e in overlaps):
-                ents = claim(doc, ents, span, "date_grammar")  # "April 2016" -> "5-6 April 2016"
+                claim(doc, ents, span, "date_grammar")  # "April 2016" -> "5-6 April 2016"
         set_entities(doc, ents)
         return doc
 

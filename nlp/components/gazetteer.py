@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import Gazetteer, default_gazetteer
-from ..spans import LEADING_WORDS, best_label, claim, is_capitalised, move_meta, set_entities, vote
+from ..spans import LEADING_WORDS, EntitySet, best_label, claim, is_capitalised, move_meta, set_entities, vote
 
 MAX_NAME_TOKENS = 9
 
@@ -53,48 +53,46 @@ class GazetteerTagger:
         return out
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = list(doc.ents)
+        ents = EntitySet(doc.ents)
         for start, end, label, kind in self.find(doc):
-            overlaps = [e for e in ents if e.start < end and start < e.end]
+            overlaps = ents.overlapping(start, end)
             if any(e.label_ == "DATE" for e in overlaps):
                 # A date does not run into a name: "5 March 2024 - Human Rights Watch" is a date and an ORG.
-                ents = cut_dates(doc, ents, start, end)
-                overlaps = [e for e in ents if e.start < end and start < e.end]
+                cut_dates(doc, ents, start, end)
+                overlaps = ents.overlapping(start, end)
             if not overlaps:
                 if end < len(doc) and is_capitalised(doc[end]):
                     continue  # the start of a longer name ("Greenwich Mean Time")
                 span = Span(doc, start, end, label=label)
                 vote(doc, span, label, kind)
-                ents.append(span)
+                ents.add(span)
                 continue
             if all(start <= e.start and e.end <= end for e in overlaps):
-                ents = claim(doc, ents, Span(doc, start, end, label=label), kind)
+                claim(doc, ents, Span(doc, start, end, label=label), kind)
                 continue
             outer = next((e for e in overlaps if e.start <= start and end <= e.end), None)
             if outer is not None and all(is_modifier(t) for t in doc[outer.start:start]) and end == outer.end:
                 span = Span(doc, start, end, label=label)
                 move_meta(doc, outer, span)
                 vote(doc, span, label, kind)
-                ents[ents.index(outer)] = Span(doc, start, end, label=best_label(doc, span))
+                ents.replace(outer, Span(doc, start, end, label=best_label(doc, span)))
         set_entities(doc, ents)
         return doc
 
 
-def cut_dates(doc: Doc, ents: list[Span], start: int, end: int) -> list[Span]:
+def cut_dates(doc: Doc, ents: EntitySet, start: int, end: int) -> None:
     """Cut the DATE entities overlapping tokens ``start:end`` back to the words before them."""
-    out: list[Span] = []
-    for e in ents:
-        if e.label_ != "DATE" or not (e.start < end and start < e.end):
-            out.append(e)
+    for e in ents.overlapping(start, end):
+        if e.label_ != "DATE":
             continue
+        ents.remove(e)
         stop = start
         while stop > e.start and not doc[stop - 1].is_alpha and not doc[stop - 1].like_num:
             stop -= 1
         if stop > e.start:
             head = Span(doc, e.start, stop, label="DATE")
             move_meta(doc, e, head)
-            out.append(head)
-    return out
+            ents.add(head)
 
 
 @Language.factory("presstag_gazetteer", assigns=["doc.ents"], default_config={})

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from ..canonical import spells
 from ..gazetteer import Gazetteer, default_gazetteer, word_list
-from ..spans import INNER_POSSESSIVES, best_label, claim, is_capitalised, set_entities, vote
+from ..spans import INNER_POSSESSIVES, EntitySet, best_label, claim, is_capitalised, set_entities, vote
 
 CONNECTORS = {"of", "for", "and", "on", "the", "de", "du", "des", "&", "against", "to"}
 OF_WORDS = {"of", "for", "on", "against", "to"}
@@ -54,7 +54,7 @@ class OrganisationGrammar:
         self.bodies = bodies
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = list(doc.ents)
+        ents = EntitySet(doc.ents)
         for start, end in self.headed_names(doc):
             ents = self._propose(doc, ents, start, end, "ORG", "grammar")
         for start, end in self.named_bodies(doc, ents):
@@ -66,8 +66,8 @@ class OrganisationGrammar:
         set_entities(doc, ents)
         return doc
 
-    def _propose(self, doc: Doc, ents: list[Span], start: int, end: int, label: str, kind: str) -> list[Span]:
-        overlaps = [e for e in ents if e.start < end and start < e.end]
+    def _propose(self, doc: Doc, ents: EntitySet, start: int, end: int, label: str, kind: str) -> EntitySet:
+        overlaps = ents.overlapping(start, end)
         for e in overlaps:
             if e.start <= start and end <= e.end and (e.start, e.end) != (start, end):
                 # a longer name covers it (outermost only), unless all it adds is "Members of the"
@@ -104,7 +104,7 @@ class OrganisationGrammar:
             out.append((start, stop))
         return out
 
-    def named_bodies(self, doc: Doc, ents: list[Span]) -> list[tuple[int, int]]:
+    def named_bodies(self, doc: Doc, ents: EntitySet) -> list[tuple[int, int]]:
         """Single capitalised body words mid-sentence ("the Coalition", "the Senate")."""
         covered = {i for e in ents for i in range(e.start, e.end)}
         out = []
@@ -137,7 +137,7 @@ class OrganisationGrammar:
                 out.append((inner.start, inner.end))
         return out
 
-    def lists(self, doc: Doc, ents: list[Span]) -> list[Span]:
+    def lists(self, doc: Doc, ents: EntitySet) -> EntitySet:
         """In a coordinated list of names, members the model missed take the list's label.
 
         Members are comma-separated capitalised phrases; when at least two members are fully entities and they
@@ -146,7 +146,7 @@ class OrganisationGrammar:
         for members in self._coordinations(doc):
             by_member: list[tuple[tuple[int, int], Span | None]] = []
             for s, e in members:
-                exact = next((x for x in ents if (x.start, x.end) == (s, e)), None)
+                exact = ents.exact(s, e)
                 by_member.append(((s, e), exact))
             labels = [x.label_ for _, x in by_member if x is not None]
             if len(labels) < 2 or len(set(labels)) != 1 or len(members) < 3:
@@ -157,14 +157,16 @@ class OrganisationGrammar:
             for (s, e), exact in by_member:
                 if exact is not None:
                     continue
-                inner = [x for x in ents if x.start < e and s < x.end]
+                inner = ents.overlapping(s, e)
                 if any(x.start < s or x.end > e for x in inner):
                     continue
                 if label == "PLACE" and any(x.label_ != "PLACE" for x in inner):
                     continue
                 span = Span(doc, s, e, label=label)
                 vote(doc, span, label, "list")
-                ents = [x for x in ents if x not in inner] + [span]
+                for x in inner:
+                    ents.remove(x)
+                ents.add(span)
         return ents
 
     def _coordinations(self, doc: Doc) -> list[list[tuple[int, int]]]:
@@ -188,7 +190,7 @@ class OrganisationGrammar:
                 out.append(members)
         return out
 
-    def acronyms(self, doc: Doc, ents: list[Span]) -> list[Span]:
+    def acronyms(self, doc: Doc, ents: EntitySet) -> EntitySet:
         """``Name (ACR)``: the acronym takes the name's label here and wherever it stands alone."""
         defined: dict[str, str] = {}
         for e in ents:
@@ -216,7 +218,9 @@ class OrganisationGrammar:
             span = Span(doc, t.i, t.i + 1, label=label)
             vote(doc, current or span, label, "acronym")
             new = Span(doc, t.i, t.i + 1, label=best_label(doc, current or span))
-            ents = [x for x in ents if x is not current] + [new]
+            if current is not None:
+                ents.remove(current)
+            ents.add(new)
         return ents
 
 
