@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import sys
 from datetime import date
 from enum import StrEnum
@@ -9,12 +12,66 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
+from typer.core import TyperGroup
 
 from nlp.errors import OptionError, PresstagError
-from nlp.export import Format
+from nlp.export import Format, terminal_safe
 from nlp.version import __version__
 
+# Exit codes (the README's table): 0 all done, 1 a document failed, 2 usage error, 3 the run could not complete
+# (a store or output that cannot be written, a lost worker, an internal error), 130 Ctrl-C, 143 SIGTERM.
+EXIT_RUN_FAILED = 3
+EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
+EXIT_BROKEN_PIPE = 141
+DEBUG_ENV = "PRESSTAG_DEBUG"
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: stop as Ctrl-C does, keeping every stored batch whole."""
+
+
+class PresstagGroup(TyperGroup):
+    """Typer's group with presstag's error contract: every failure is one line on stderr and an exit code.
+
+    A usage error is one line (not a box) and exit 2; a reader that goes away (``| head``) ends the command
+    silently; anything unexpected is one line and exit 3 (``PRESSTAG_DEBUG=1`` shows the traceback).
+    """
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except BrokenPipeError:
+            _quiet_stdout()
+            code = EXIT_BROKEN_PIPE
+        except Exception as exc:
+            # Click's exceptions, matched by name: Typer has moved between click and a copy of its own.
+            kinds = {cls.__name__ for cls in type(exc).__mro__}
+            ctx = getattr(exc, "ctx", None)
+            if "NoArgsIsHelpError" in kinds and ctx is not None:
+                typer.echo(ctx.get_help())
+                code = 0
+            elif "ClickException" in kinds:
+                hint = f" (see '{ctx.command_path} --help')" if "UsageError" in kinds and ctx is not None else ""
+                _say(f"{exc.format_message()}{hint}")  # type: ignore[attr-defined]
+                code = getattr(exc, "exit_code", 2)
+            elif "Abort" in kinds:
+                _say("aborted")
+                code = 1
+            elif os.environ.get(DEBUG_ENV):
+                raise
+            else:
+                _say(f"internal error ({type(exc).__name__}: {exc}); please report it "
+                     f"(set {DEBUG_ENV}=1 for the traceback)")
+                code = EXIT_RUN_FAILED
+        sys.exit(code if isinstance(code, int) else 0)
+
+
 app = typer.Typer(
+    cls=PresstagGroup,
     help="Find the people, organisations, places and dates in press releases.",
     no_args_is_help=True,
     add_completion=False,
@@ -28,9 +85,24 @@ def _stderr() -> Any:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def _say(message: str) -> None:
+    """One line on stderr, made safe for a terminal (no escape sequences from file names or texts)."""
+    with contextlib.suppress(OSError):
+        _stderr().print(f"presstag: {terminal_safe(message)}", markup=False, highlight=False)
+
+
+def _quiet_stdout() -> None:
+    """After the reader of stdout went away: point stdout at /dev/null so that Python's final flush is silent."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print one line on stderr and exit."""
-    _stderr().print(f"presstag: {message}", markup=False)
+    _say(message)
     raise typer.Exit(code)
 
 
@@ -72,24 +144,34 @@ DisableOpt = Annotated[
 ]
 
 
+# Relative dates are resolved by calendar arithmetic that must stay inside the years Python's dates can hold.
+MIN_REFERENCE_YEAR, MAX_REFERENCE_YEAR = 1800, 2200
+
+
 def parse_date(value: str | None) -> date | None:
     """``--reference-date`` as a date."""
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError as exc:
         raise OptionError(f"--reference-date {value!r} is not a date: use YYYY-MM-DD") from exc
+    if not MIN_REFERENCE_YEAR <= day.year <= MAX_REFERENCE_YEAR:
+        raise OptionError(f"--reference-date {value}: give a date between the years {MIN_REFERENCE_YEAR} and "
+                          f"{MAX_REFERENCE_YEAR}")
+    return day
 
 
 def build_extractor(model: str | None, labels: str | None = None, patterns: Path | None = None,
-                    reference_date: str | None = None, disable: str | None = None) -> Any:
+                    reference_date: str | None = None, disable: str | None = None,
+                    timeout: float | None = None) -> Any:
     """The library's Extractor from command-line options."""
-    from nlp.pipeline import Extractor
+    from nlp.pipeline import DEFAULT_TIMEOUT, Extractor
 
     ref = parse_date(reference_date)
     off = [x.strip() for x in (disable or "").split(",") if x.strip()]
-    return Extractor(model, labels=labels, patterns=patterns, disable=off, reference_date=ref)
+    return Extractor(model, labels=labels, patterns=patterns, disable=off, reference_date=ref,
+                     timeout=DEFAULT_TIMEOUT if timeout is None else timeout)
 
 
 def _inputs(inputs: list[str] | None) -> list[str]:
@@ -144,7 +226,8 @@ class Progress:
         self.bar.update(self.task, completed=stats.done, rate=rate)
 
     def print(self, message: str) -> None:
-        (self.bar.console if self.bar is not None else _stderr()).print(message, markup=False)
+        console = self.bar.console if self.bar is not None else _stderr()
+        console.print(f"presstag: {terminal_safe(message)}", markup=False, highlight=False)
 
     def stop(self) -> None:
         if self.bar is not None:
@@ -178,6 +261,15 @@ def extract(
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes (one per core).")]
     = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per batch.")] = 16,
+    max_size: Annotated[
+        float, typer.Option("--max-size", min=0, help="Largest input in MB; a larger one is a too_large error "
+                                                      "record (0: no limit).")
+    ] = 20,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0, help="Seconds a document may take per 100,000 characters "
+                                                     "(at least this); a slower one is a timeout error record "
+                                                     "(0: no limit).")
+    ] = 60,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no closing summary.")] = False,
     engine: Annotated[
         EngineName, typer.Option("--engine", help="Where batches run: this machine, or a Dask cluster.")
@@ -191,32 +283,45 @@ def extract(
     """Extract entities from files, folders or stdin and print, export or store them.
 
     Exit codes: 0 every document processed; 1 some document failed (its error is in the output and the
-    store); 2 a usage error (bad option, missing input, model not installed, store in use); 130 interrupted.
+    store); 2 a usage error (bad option, missing input, model not installed, store in use); 3 the run could
+    not complete (a store or output that cannot be written, a lost worker); 130 interrupted; 143 terminated.
     """
     from nlp.batch import RunStats, run
     from nlp.export import open_output, write_results
+    from nlp.sources import read_inputs
 
     stats = RunStats()
     store = None
     runner = None
     progress = Progress(None, False)
+    previous_term = signal.signal(signal.SIGTERM, _terminate)
     try:
         paths = _inputs(inputs)
+        check_output(output, db, paths)
         if fmt is None and (db is None or output is not None):
             fmt = Format.table if output is None and sys.stdout.isatty() else Format.jsonl
         if db is not None:
             from nlp.store import Store
 
             store = Store(db)
-        extractor = build_extractor(model, labels, patterns, reference_date, disable)
+        extractor = build_extractor(model, labels, patterns, reference_date, disable, timeout)
         runner = make_engine(engine, scheduler, workers)
         progress = Progress(len(paths) if "-" not in paths else None, not quiet and sys.stderr.isatty())
+        sources = read_inputs(paths, max_bytes=int(max_size * 1_000_000))
 
         def reported() -> Any:
+            said: set[str] = set()
             for r in run(extractor, paths, store=store, batch_size=batch_size, engine=runner, stats=stats,
-                         on_progress=progress.update):
+                         on_progress=progress.update, sources=sources):
                 if r.error is not None:
-                    progress.print(f"presstag: {r.error.message}")
+                    message = r.error.message
+                    if r.error.type == "reader":  # a whole format cannot be read here: say so once
+                        message = message.removeprefix(f"{r.source}: ")
+                        if message in said:
+                            continue
+                        said.add(message)
+                        message += "; every such file is recorded as failed"
+                    progress.print(message)
                 yield r
 
         if fmt is None:
@@ -225,26 +330,61 @@ def extract(
         else:
             with open_output(output) as out:
                 write_results(reported(), fmt, out, with_text=with_text)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         progress.stop()
         stored = f"; {stats.processed + stats.failures:,} documents stored, run again to resume" if store else ""
-        fail(f"interrupted{stored}", 130)
+        terminated = isinstance(exc, Terminated)
+        fail(f"{'terminated' if terminated else 'interrupted'}{stored}",
+             EXIT_TERMINATED if terminated else EXIT_INTERRUPTED)
     except PresstagError as exc:
         progress.stop()
         fail(str(exc), exc.exit_code)
+    except BrokenPipeError:
+        raise
     except OSError as exc:
         progress.stop()
-        fail(f"cannot write output: {exc.strerror or exc}")
+        fail(f"cannot write output: {exc.strerror or exc}", EXIT_RUN_FAILED)
     finally:
+        signal.signal(signal.SIGTERM, previous_term)
         if runner is not None:
             runner.close()
         if store is not None:
             store.close()
     progress.stop()
     if not quiet:
-        _stderr().print(stats.summary(), markup=False)
+        _say_plain(stats.summary())
     if stats.failures:
         raise typer.Exit(1)
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise Terminated()
+
+
+def _say_plain(message: str) -> None:
+    """A line on stderr without the ``presstag:`` prefix (the closing summary)."""
+    _stderr().print(terminal_safe(message), markup=False, highlight=False)
+
+
+def check_output(output: str | None, db: Path | None, paths: list[str]) -> None:
+    """Refuse an output file that would overwrite the store or an input."""
+    if output in (None, "-"):
+        return
+    target = Path(output)
+    if db is not None and _same_file(target, db):
+        raise OptionError(f"-o {output} is the --db store: choose another output file")
+    for p in paths:
+        if p != "-" and _same_file(target, Path(p)):
+            raise OptionError(f"-o {output} is one of the inputs: choose another output file")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+        return os.path.realpath(a) == os.path.realpath(b)
+    except OSError:
+        return False
 
 
 @app.command()
@@ -273,7 +413,7 @@ def timeline(
         results = []
         for r in extractor.process(read_inputs(paths)):
             if r.error is not None:
-                _stderr().print(f"presstag: {r.error.message}", markup=False)
+                _say(r.error.message)
             results.append(r)
         with open_output(output) as out:
             write_timeline(events(results), tfmt, out)
@@ -360,13 +500,14 @@ def _print_rows(rows: list[Any], fmt: QueryFormat, columns: tuple[str, ...], tit
     else:
         from rich.console import Console
         from rich.table import Table
+        from rich.text import Text
 
-        table = Table(title=title)
+        table = Table(title=Text(terminal_safe(title)))
         for col in columns:
             table.add_column(col, justify="right" if col in ("documents", "mentions") else "left",
                              overflow="fold")
         for d in dicts:
-            table.add_row(*("" if d[c] is None else str(d[c]) for c in columns))
+            table.add_row(*(Text(terminal_safe("" if d[c] is None else str(d[c]))) for c in columns))
         Console().print(table)
 
 

@@ -28,6 +28,7 @@ class RunStats:
     processed: int = 0
     failed: Counter[str] = field(default_factory=Counter)
     skipped: int = 0
+    redone: int = 0  # stored before with other settings, processed again
     words: int = 0
 
     @property
@@ -48,6 +49,9 @@ class RunStats:
             parts.append("0 failed")
         if self.skipped:
             parts.append(f"{self.skipped:,} skipped (already stored)")
+        if self.redone:
+            parts.append(f"{self.redone:,} stored before with other settings (model, labels, patterns, disabled "
+                         "components or reference date) and processed again")
         return ", ".join(parts)
 
 
@@ -64,8 +68,8 @@ def run(
 ) -> Iterator[DocumentResult]:
     """Extract from ``paths`` (or ``sources``), yielding results in input order.
 
-    With a ``store``, documents whose sha256 is already stored are skipped (counted in ``stats.skipped``),
-    and each batch of results is committed before its results are yielded.
+    With a ``store``, documents whose sha256 is already stored with the extractor's settings are skipped
+    (counted in ``stats.skipped``), and each batch of results is committed before its results are yielded.
     """
     from .engines import LocalEngine
 
@@ -73,10 +77,11 @@ def run(
     engine = engine or LocalEngine(1)
     documents = sources if sources is not None else read_inputs(paths)
     if store is not None:
-        documents = _unstored(documents, store.stored_hashes(), stats, on_progress)
+        same, other = store.stored_hashes(extractor.settings)
+        documents = _unstored(documents, same, other, stats, on_progress)
     for results in engine.map(extractor, batched(documents, batch_size)):
         if store is not None:
-            store.add(results)
+            store.add(results, settings=extractor.settings)
         for r in results:
             if r.error is not None:
                 stats.failed[r.error.type] += 1
@@ -89,7 +94,7 @@ def run(
 
 
 def _unstored(
-    documents: Iterable[SourceDocument], known: set[str], stats: RunStats,
+    documents: Iterable[SourceDocument], known: set[str], other: set[str], stats: RunStats,
     on_progress: Callable[[RunStats], None] | None,
 ) -> Iterator[SourceDocument]:
     for sdoc in documents:
@@ -99,5 +104,8 @@ def _unstored(
                 on_progress(stats)
             continue
         if sdoc.sha256 is not None and sdoc.error is None:
+            if sdoc.sha256 in other:
+                stats.redone += 1
+                other.discard(sdoc.sha256)
             known.add(sdoc.sha256)  # a second copy in the same run is stored once
         yield sdoc

@@ -7,7 +7,10 @@ the per-document code path is the same whichever engine runs it. The Dask engine
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -84,11 +87,28 @@ def _pool(extractor: Extractor, workers: int) -> ProcessPoolExecutor:
 def _init_worker(spec: dict[str, Any] | None = None) -> None:
     # Ctrl-C is the parent's to handle: it stops the run and keeps the store consistent.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _exit_with_parent(os.getppid())
     global _EXTRACTOR
     if spec is not None:
         from .pipeline import Extractor
 
         _EXTRACTOR = Extractor(**spec)
+
+
+PARENT_CHECK_SECONDS = 1.0
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when its parent is gone (killed by SIGKILL, the OOM killer, a CI stop): an orphaned
+    worker would wait for work forever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="presstag-parent-watch", daemon=True).start()
 
 
 def _run_batch(batch: Batch) -> list[DocumentResult]:

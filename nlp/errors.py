@@ -26,7 +26,8 @@ class InputError(PresstagError):
 class DocumentError(PresstagError):
     """One document cannot be processed; batch runs record it and go on.
 
-    ``kind`` is a short machine-readable reason: binary, empty, encoding, unreadable, missing, pdf, html.
+    ``kind`` is a short machine-readable reason: binary, empty, encoding, unreadable, missing, too_large, pdf,
+    html, reader (the format's library cannot be loaded here).
     """
 
     def __init__(self, kind: str, message: str) -> None:
@@ -42,6 +43,12 @@ class StoreError(PresstagError):
     """The SQLite store cannot be opened or is in use by another process."""
 
 
+class StoreWriteError(StoreError):
+    """The store could not be written mid-run (a full disk, a damaged file); the batch was not stored."""
+
+    exit_code = 3
+
+
 class GoldFormatError(PresstagError):
     """A gold file is not in the expected JSONL (or Label Studio) format."""
 
@@ -49,7 +56,7 @@ class GoldFormatError(PresstagError):
 class WorkerError(PresstagError):
     """A worker process was lost mid-run."""
 
-    exit_code = 1
+    exit_code = 3
 
 
 class EngineError(PresstagError):

@@ -27,6 +27,18 @@ class Format(StrEnum):
     html = "html"
 
 
+# Characters that a terminal acts on rather than shows: C0 and C1 controls (ESC starts escape sequences that can
+# clear the screen or retitle the window) and the bidirectional overrides that reorder what is shown.
+_UNSAFE = {c: f"\\x{c:02x}" for c in [*range(0, 9), *range(11, 32), 127, *range(0x80, 0xA0)]}
+_UNSAFE.update({c: f"\\u{c:04x}" for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]})
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with the characters a terminal would act on written as escapes (``\\x1b``); tabs and line
+    breaks kept."""
+    return text.translate(_UNSAFE)
+
+
 CSV_COLUMNS = ("id", "source", "label", "text", "start", "end", "value", "canonical", "confidence", "error")
 
 
@@ -83,33 +95,39 @@ def write_csv(results: Iterable[DocumentResult], out: TextIO, **_: Any) -> None:
 
 def write_table(results: Iterable[DocumentResult], out: TextIO, **_: Any) -> None:
     """Per document, a Rich table of its entities (canonical name, label, mentions, other spellings) and one
-    of its quotes."""
+    of its quotes. Texts are shown as written: never read as Rich markup, escape sequences made visible."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
+
+    def cell(value: str, style: str = "") -> Text:
+        return Text(terminal_safe(value), style=style)
 
     console = Console(file=out, soft_wrap=False, width=None if out.isatty() else 120)
     for r in results:
         if r.error is not None:
-            console.print(f"[bold]{r.id}[/bold] ({r.source}): [red]{r.error.type}[/red]: {r.error.message}",
-                          markup=True, highlight=False)
+            line = Text.assemble((terminal_safe(r.id), "bold"), f" ({terminal_safe(r.source)}): ",
+                                 (r.error.type, "red"), f": {terminal_safe(r.error.message)}")
+            console.print(line, highlight=False)
             continue
         title = f"{r.id} ({r.source})"
         if r.reference_date:
             title += f" · reference date {r.reference_date}"
-        table = Table(title=title, title_justify="left")
+        table = Table(title=cell(title), title_justify="left")
         for col, justify in (("label", "left"), ("entity", "left"), ("mentions", "right"),
                              ("also written", "left"), ("first", "right")):
             table.add_column(col, justify=justify)  # type: ignore[arg-type]
         for c in r.canonical_entities:
-            table.add_row(c.label, c.name, str(c.mentions), "; ".join(c.aliases), str(c.first_start))
+            table.add_row(cell(c.label), cell(c.name), str(c.mentions), cell("; ".join(c.aliases)),
+                          str(c.first_start))
         console.print(table)
         if r.quotes:
             quotes = Table(title=f"{len(r.quotes)} quotes", title_justify="left")
             for col in ("speaker", "role", "organisation", "quote"):
                 quotes.add_column(col, overflow="fold")
             for q in r.quotes:
-                quotes.add_row(q.speaker or "", q.role or "", q.organization or "",
-                               q.text if len(q.text) <= 80 else q.text[:77] + "...")
+                quotes.add_row(cell(q.speaker or ""), cell(q.role or ""), cell(q.organization or ""),
+                               cell(q.text if len(q.text) <= 80 else q.text[:77] + "..."))
             console.print(quotes)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import ModelNotFoundError, OptionError
 from .labels import load_label_map, parse_labels
 from .sources import SourceDocument, chunk_text
+from .timelimit import TimeLimitExceeded, time_limit
 from .types import LABELS, DocumentResult, ErrorRecord, ExtractorInfo, Mention
 from .version import __version__
 
@@ -27,6 +29,11 @@ UNUSED_COMPONENTS = ("tagger", "morphologizer", "lemmatizer", "trainable_lemmati
 # Texts longer than this go through the model in pieces cut at paragraph breaks: spaCy's memory grows steeply
 # with a Doc's length (a 1,000,000-character Doc took 3.7 GB), and no press release needs more context.
 CHUNK_CHARS = 100_000
+# At most this many characters of chunks go through the model together (a batch of ordinary releases is one group).
+PIPE_CHARS = 100_000
+# A batch may take ``timeout`` seconds per this many characters of text (at least ``timeout``).
+TIMEOUT_CHARS = 100_000
+DEFAULT_TIMEOUT = 60.0
 INVISIBLE = {ord(c): " " for c in "\x00\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"}
 # spaCy's tokenizer strips affixes one at a time from a whitespace-free run, which is quadratic in the run's
 # length: 8,000 "(" take seconds. No word is this long, so the model sees a space every TOKEN_PIECE characters
@@ -153,17 +160,19 @@ class Extractor:
         patterns: str | Path | None = None,
         disable: Iterable[str] = (),
         reference_date: date | None = None,
+        timeout: float | None = DEFAULT_TIMEOUT,
         nlp: Any = None,
     ) -> None:
         self.labels = parse_labels(labels)
         self.reference_date = reference_date
+        self.timeout = timeout
         self.nlp = nlp if nlp is not None else load_model(model)
         tune_tokenizer(self.nlp)
         # What another process needs to build the same extractor (engines that cannot fork this one).
         self.spec: dict[str, Any] | None = None if nlp is not None else {
             "model": resolve_model_name(model), "labels": list(self.labels),
             "patterns": str(Path(patterns).resolve()) if patterns else None, "disable": list(disable),
-            "reference_date": reference_date,
+            "reference_date": reference_date, "timeout": timeout,
         }
         from .gazetteer import default_gazetteer
 
@@ -180,6 +189,25 @@ class Extractor:
             model=f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}",
             model_version=str(meta.get("version", "")),
         )
+
+    @property
+    def settings(self) -> str:
+        """What decides this extractor's results besides the text: the store keeps it with each document, and a
+        rerun processes again what was stored with other settings."""
+        import hashlib
+        import json
+
+        spec = self.spec or {}
+        patterns = spec.get("patterns")
+        digest = None
+        if patterns:
+            with contextlib.suppress(OSError):
+                digest = hashlib.sha256(Path(patterns).read_bytes()).hexdigest()[:16]
+        return json.dumps({
+            "model": f"{self.info.model} {self.info.model_version}", "labels": list(self.labels),
+            "patterns": digest, "disable": sorted(spec.get("disable") or ()),
+            "reference_date": self.reference_date.isoformat() if self.reference_date else None,
+        }, sort_keys=True)
 
     @property
     def components(self) -> list[str]:
@@ -214,21 +242,33 @@ class Extractor:
         """The per-document code path shared by every engine: one result per document, in order.
 
         The batch runs inside spaCy's ``memory_zone``, so strings and other per-document state are freed
-        afterwards and memory stays flat over long runs. A batch that raises is retried one document at a
-        time, so one bad document becomes one ``processing`` error record, not a lost batch.
+        afterwards and memory stays flat over long runs. A batch that raises, or takes longer than its time
+        limit (``timeout`` seconds per 100,000 characters, at least ``timeout``), is retried one document at a
+        time, so one bad document becomes one ``processing`` or ``timeout`` error record, not a lost batch.
         """
+        limit = self.time_budget(documents)
         try:
-            return self._process_batch(documents)
+            with time_limit(limit):
+                return self._process_batch(documents)
         except Exception as exc:  # noqa: BLE001 - any failure inside spaCy or a component is per document
             from .results import error_result
 
             if len(documents) > 1:
                 return [r for d in documents for r in self.process_batch([d])]
             sdoc = documents[0]
-            failed = replace(
-                sdoc, error=ErrorRecord("processing", f"{sdoc.source}: processing failed ({type(exc).__name__}: {exc})")
-            )
-            return [error_result(failed, self.info)]
+            if isinstance(exc, TimeLimitExceeded):
+                error = ErrorRecord("timeout", f"{sdoc.source}: processing took longer than the time limit of "
+                                               f"{limit:g} s (--timeout)")
+            else:
+                error = ErrorRecord("processing", f"{sdoc.source}: processing failed ({type(exc).__name__}: {exc})")
+            return [error_result(replace(sdoc, error=error), self.info)]
+
+    def time_budget(self, documents: Sequence[SourceDocument]) -> float | None:
+        """Seconds a batch may take: ``timeout`` per 100,000 characters of text, at least ``timeout``."""
+        if not self.timeout:
+            return None
+        chars = sum(len(d.text or "") for d in documents)
+        return self.timeout * max(1.0, chars / TIMEOUT_CHARS)
 
     def _process_batch(self, documents: Sequence[SourceDocument]) -> list[DocumentResult]:
         from .results import complete, error_result
@@ -245,13 +285,16 @@ class Extractor:
             work.extend((chunk, (i, offset)) for offset, chunk in chunks)
         parts: dict[int, list[DocumentResult]] = {}
         error: Exception | None = None
-        # Docs must not outlive the zone: results are plain dataclasses built inside it. An exception is
-        # re-raised outside the zone, which spaCy needs to reset its state.
+        # Docs must not outlive the zone: results are plain dataclasses built inside it, and each group of at
+        # most PIPE_CHARS characters is let go before the next is read, so a long text costs the memory of a
+        # group, not of its length. An exception is re-raised outside the zone, which spaCy needs to reset its
+        # state.
         with self.nlp.memory_zone():
             try:
-                docs = ((self._make_doc(text, documents[ctx[0]]), ctx) for text, ctx in work)
-                for doc, (i, offset) in self.nlp.pipe(docs, as_tuples=True, batch_size=max(1, len(work))):
-                    parts.setdefault(i, []).append(self.result_from_doc(doc, documents[i], offset=offset))
+                for group in char_groups(work, PIPE_CHARS):
+                    docs = ((self._make_doc(text, documents[ctx[0]]), ctx) for text, ctx in group)
+                    for doc, (i, offset) in self.nlp.pipe(docs, as_tuples=True, batch_size=len(group)):
+                        parts.setdefault(i, []).append(self.result_from_doc(doc, documents[i], offset=offset))
             except Exception as exc:  # noqa: BLE001
                 error = exc
         if error is not None:
@@ -297,6 +340,20 @@ def merge_chunks(results: list[DocumentResult], sdoc: SourceDocument) -> Documen
     """One result from the results of a long text's chunks (already offset to the whole text)."""
     entities: list[Mention] = sorted((m for r in results for m in r.entities), key=lambda m: m.start)
     return replace(results[0], entities=tuple(entities), text=sdoc.text)
+
+
+def char_groups(work: list[tuple[str, Any]], limit: int) -> Iterator[list[tuple[str, Any]]]:
+    """Consecutive groups of ``(text, context)`` items of at most ``limit`` characters (at least one item)."""
+    group: list[tuple[str, Any]] = []
+    size = 0
+    for item in work:
+        if group and size + len(item[0]) > limit:
+            yield group
+            group, size = [], 0
+        group.append(item)
+        size += len(item[0])
+    if group:
+        yield group
 
 
 def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

@@ -62,14 +62,14 @@ def build_result(
         reference_date_source=doc._.reference_date_source,
         metadata=dict(sdoc.metadata),
         sha256=sdoc.sha256,
+        path=sdoc.path,
     )
-
 
 
 def error_result(sdoc: Any, info: ExtractorInfo | None) -> DocumentResult:
     """The result of a document that could not be read or processed: its ``error`` and where it came from."""
     return DocumentResult(id=sdoc.id, source=sdoc.source, extractor=info, error=sdoc.error, sha256=sdoc.sha256,
-                          metadata=dict(sdoc.metadata))
+                          metadata=dict(sdoc.metadata), path=sdoc.path)
 
 
 def lead_end(text: str, min_words: int = 25) -> int:

@@ -3,12 +3,16 @@
 One writer at a time holds an exclusive lock on the store, so a second run gets a clear "in use" error instead
 of interleaved writes; readers (``presstag entities``, ``presstag documents``) never wait for it thanks to WAL.
 Each batch is written in one transaction: a run stopped by a crash or Ctrl-C leaves whole documents only,
-and the next run skips the documents whose content (sha256) is already stored.
+and the next run skips the documents whose content (sha256) is already stored with the same settings (model,
+labels, patterns, disabled components, reference date).
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
+import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import closing
 from dataclasses import asdict, dataclass
@@ -17,10 +21,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from .canonical import fold
-from .errors import StoreError
+from .errors import StoreError, StoreWriteError
 from .types import DocumentResult, Mention
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS store_info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -36,7 +40,9 @@ CREATE TABLE IF NOT EXISTS documents (
     error_type TEXT,
     error_message TEXT,
     model TEXT,
-    presstag_version TEXT
+    presstag_version TEXT,
+    path TEXT,
+    settings TEXT
 );
 CREATE INDEX IF NOT EXISTS documents_sha256 ON documents (sha256);
 CREATE INDEX IF NOT EXISTS documents_source ON documents (source);
@@ -84,6 +90,11 @@ def entity_name(m: Mention) -> str | None:
     return m.canonical or m.text
 
 
+# Columns added since the first schema, created in older stores when they are opened for writing.
+ADDED_COLUMNS = {"documents": (("path", "TEXT"), ("settings", "TEXT"))}
+_OPEN_STORES: weakref.WeakSet[Store] = weakref.WeakSet()
+
+
 class Store:
     """A store opened for writing by one run. Use as a context manager."""
 
@@ -93,6 +104,7 @@ class Store:
             raise StoreError(f"{self.path} is a folder: give --db a file name such as releases.sqlite")
         self._lock: IO[bytes] | None = None
         self.conn = self._open()
+        _OPEN_STORES.add(self)
 
     def _open(self) -> sqlite3.Connection:
         try:
@@ -118,7 +130,12 @@ class Store:
             conn.execute("PRAGMA synchronous=NORMAL")
             check_store(conn, self.path)
             conn.executescript(SCHEMA)
-            conn.execute("INSERT OR IGNORE INTO store_info VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+            for table, columns in ADDED_COLUMNS.items():
+                have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+                for name, kind in columns:
+                    if name not in have:
+                        conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
+            conn.execute("INSERT OR REPLACE INTO store_info VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
         except (sqlite3.DatabaseError, StoreError) as exc:
             if conn is not None:
                 conn.close()
@@ -146,39 +163,60 @@ class Store:
             self._lock.close()
             self._lock = None
 
-    def stored_hashes(self) -> set[str]:
-        """sha256 of every document stored without error: these are skipped on a rerun."""
-        rows = self.conn.execute("SELECT sha256 FROM documents WHERE status = 'ok' AND sha256 IS NOT NULL")
-        return {r[0] for r in rows}
+    def stored_hashes(self, settings: str | None = None) -> tuple[set[str], set[str]]:
+        """sha256 of the documents stored without error with these ``settings`` (skipped on a rerun), and of
+        those stored with other settings (processed again)."""
+        try:
+            rows = self.conn.execute(
+                "SELECT sha256, settings IS ? FROM documents WHERE status = 'ok' AND sha256 IS NOT NULL", (settings,)
+            ).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"the store {self.path} could not be read ({exc})") from exc
+        same = {sha for sha, match in rows if match}
+        return same, {sha for sha, match in rows if not match} - same
 
-    def add(self, results: Iterable[DocumentResult]) -> None:
-        """Store a batch of results in one transaction (all or nothing)."""
+    def add(self, results: Iterable[DocumentResult], settings: str | None = None) -> None:
+        """Store a batch of results in one transaction (all or nothing).
+
+        A failure of the database itself (a full disk, a damaged file) rolls the batch back and raises
+        ``StoreWriteError``: the store keeps every earlier batch, whole, and a rerun carries on.
+        """
         now = datetime.now(UTC).isoformat(timespec="seconds")
         entity_ids: dict[tuple[str, str], int] = {}
         conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
         try:
+            conn.execute("BEGIN IMMEDIATE")
             for r in results:
-                self._add_one(r, now, entity_ids)
+                self._add_one(r, now, entity_ids, settings)
             conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
+        except BaseException as exc:
+            if conn.in_transaction:  # SQLite may have rolled back already (a full disk does)
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreWriteError(f"the store {self.path} could not be written ({exc}); this batch was not "
+                                      "stored, the earlier ones are, and the same command resumes") from exc
             raise
 
-    def _add_one(self, r: DocumentResult, now: str, entity_ids: dict[tuple[str, str], int]) -> None:
+    def _add_one(self, r: DocumentResult, now: str, entity_ids: dict[tuple[str, str], int],
+                 settings: str | None) -> None:
         conn = self.conn
-        if r.source != "-":
-            # One row per input file: a file read again (changed, or failed before) replaces its old row.
+        if r.path is not None:
+            # One row per input file, whatever spelling of its path was given: a file read again (changed,
+            # failed before, or with other settings) replaces its old row.
+            conn.execute("DELETE FROM documents WHERE path = ? OR (path IS NULL AND source = ?)", (r.path, r.source))
+        elif r.source != "-":
             conn.execute("DELETE FROM documents WHERE source = ?", (r.source,))
         info = r.extractor
         cur = conn.execute(
             "INSERT INTO documents (name, source, sha256, processed_at, reference_date, reference_date_source,"
-            " title, status, error_type, error_message, model, presstag_version)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " title, status, error_type, error_message, model, presstag_version, path, settings)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 r.id, r.source, r.sha256, now, r.reference_date, r.reference_date_source, r.metadata.get("title"),
                 "ok" if r.ok else "failed", r.error.type if r.error else None, r.error.message if r.error else None,
-                f"{info.model} {info.model_version}" if info else None, info.version if info else None,
+                f"{info.model} {info.model_version}" if info else None, info.version if info else None, r.path,
+                settings if r.ok else None,
             ),
         )
         doc_id = cur.lastrowid
@@ -208,6 +246,20 @@ class Store:
                                      (*key, name)).lastrowid,)
         cache[key] = row[0]
         return row[0]
+
+
+def _release_inherited_locks() -> None:
+    """In a forked child (a worker process): let go of the stores' locks, which belong to the parent alone, so that
+    a worker outliving its parent never keeps the store locked."""
+    for store in list(_OPEN_STORES):
+        lock, store._lock = store._lock, None
+        if lock is not None:
+            with contextlib.suppress(OSError):
+                lock.close()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_release_inherited_locks)
 
 
 def check_store(conn: sqlite3.Connection, path: Path) -> None:
@@ -255,9 +307,18 @@ def open_readonly(path: str | Path) -> sqlite3.Connection:
     path = Path(path)
     if not path.is_file():
         raise StoreError(f"no store at {path}: create one with `presstag extract INPUT --db {path}`")
+    uri = path.resolve().as_uri()
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
-        tables = _tables(conn)
+        try:
+            conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=10)
+            tables = _tables(conn)
+        except sqlite3.OperationalError:
+            # A store in a folder this user cannot write: SQLite cannot make the WAL's shared-memory file there.
+            # Nobody can be writing it either, so it is read as an unchanging file.
+            conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, timeout=10)
+            tables = _tables(conn)
+    except sqlite3.OperationalError as exc:
+        raise StoreError(f"the store {path} cannot be opened ({exc})") from exc
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path} is not a presstag store ({exc})") from exc
     if "store_info" not in tables:
@@ -267,19 +328,20 @@ def open_readonly(path: str | Path) -> sqlite3.Connection:
 
 
 def query_entities(
-    path: str | Path, *, label: str | None = None, search: str | None = None, top: int | None = None,
-    include_boilerplate: bool = False,
+    path: str | Path, *, label: str | Iterable[str] | None = None, search: str | None = None,
+    top: int | None = None, include_boilerplate: bool = False,
 ) -> list[EntityRow]:
-    """Entities across all stored documents, most documents first."""
+    """Entities across all stored documents, most documents first; ``label`` is one label or several."""
     where = ["d.status = 'ok'"]
     args: list[Any] = []
     if not include_boilerplate:
         where.append("m.boilerplate = 0")
-    if label:
-        where.append("e.label = ?")
-        args.append(label)
+    labels = [label] if isinstance(label, str) else list(label or ())
+    if labels:
+        where.append(f"e.label IN ({', '.join('?' * len(labels))})")
+        args.extend(labels)
     if search:  # the entity's name or any of the ways it is written
-        pattern = "%" + _like(fold(search)) + "%"
+        pattern = "%" + _like(search_key(search)) + "%"
         where.append("(e.key LIKE ? ESCAPE '\\' OR e.id IN (SELECT entity_id FROM mentions WHERE key LIKE ?"
                      " ESCAPE '\\'))")
         args += [pattern, pattern]
@@ -315,6 +377,11 @@ def query_documents(path: str | Path, *, entity: str, label: str | None = None) 
     )
     with closing(open_readonly(path)) as conn:
         return [DocumentRow(*row) for row in _query(conn, sql, args)]
+
+
+def search_key(text: str) -> str:
+    """The key a search matches: the folded text, or the text itself where folding leaves nothing ("'")."""
+    return fold(text) or " ".join(text.split()).casefold()
 
 
 def _query(conn: sqlite3.Connection, sql: str, args: list[Any]) -> Iterator[tuple[Any, ...]]:

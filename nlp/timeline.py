@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import json
 import re
 from collections.abc import Iterable
@@ -96,15 +97,19 @@ def write_timeline(evs: list[Event], fmt: TimelineFormat, out: TextIO) -> None:
     else:
         from rich.console import Console
         from rich.table import Table
+        from rich.text import Text
+
+        from .export import terminal_safe
 
         table = Table()
         for col in ("date", "text", "sentence", "who", "where", "source"):
             table.add_column(col)
         for e in evs:
-            table.add_row(e.value, e.text, e.sentence, ", ".join(e.people + e.organizations), ", ".join(e.places),
-                          e.id)
+            cells = (e.value, e.text, e.sentence, ", ".join(e.people + e.organizations), ", ".join(e.places), e.id)
+            table.add_row(*(Text(terminal_safe(c)) for c in cells))
         Console(file=out, width=None if out.isatty() else 160).print(table)
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """A Markdown table cell: HTML in a release shown as text, pipes escaped, on one line."""
+    return html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ")

@@ -128,6 +128,7 @@ class DocumentResult:
     metadata: dict[str, Any] = field(default_factory=dict)
     sha256: str | None = None
     error: ErrorRecord | None = None
+    path: str | None = None  # the input file's absolute real path (the store's key for its row), not exported
 
     @property
     def ok(self) -> bool:

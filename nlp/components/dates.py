@@ -65,7 +65,11 @@ class DateResolver:
                 if sent.start not in sentences:
                     sentences[sent.start] = (sent.text, sentence_cues(sent.text))
                 sentence, cues = sentences[sent.start]
-            value = resolve(ent.text, ref_date, sentence=sentence, anchor=anchor, day_first=day_first, cues=cues)
+            try:
+                value = resolve(ent.text, ref_date, sentence=sentence, anchor=anchor, day_first=day_first,
+                                cues=cues)
+            except (ValueError, OverflowError):  # calendar arithmetic beyond the years a date can hold
+                value = None
             span_meta(doc, ent)["value"] = value
             in_dateline = dateline and dateline["start"] <= ent.start_char < dateline["end"]
             if not in_dateline and ent.text.lower() != "today" and precise_day(value):
