@@ -243,9 +243,13 @@ def decode_text(data: bytes, source: str) -> tuple[str, str]:
             raise DocumentError("binary", f"{source}: binary data, not text")
         return text, encoding
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        if _control_ratio(text) > 0.05:
+            raise DocumentError("binary", f"{source}: binary data, not text")
+        return text, "utf-8"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
