@@ -317,11 +317,10 @@ def extract(
                     message = r.error.message
                     if r.error.type == "reader":  # a whole format cannot be read here: say so once
                         message = message.removeprefix(f"{r.source}: ")
-                        if message in said:
-                            continue
-                        said.add(message)
-                        message += "; every such file is recorded as failed"
-                    progress.print(message)
+                        message = "" if message in said else said.add(message) or (
+                            message + "; every such file is recorded as failed")
+                    if message:
+                        progress.print(message)
                 yield r
 
         if fmt is None:
@@ -527,7 +526,7 @@ def entities(
     from nlp.store import query_entities
 
     try:
-        wanted = parse_labels(label)[0] if label else None
+        wanted = parse_labels(label) if label else None
         rows = query_entities(db, label=wanted, search=search, top=top, include_boilerplate=boilerplate)
     except PresstagError as exc:
         fail(str(exc), exc.exit_code)

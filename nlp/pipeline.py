@@ -142,7 +142,7 @@ def component_configs(
         if name == "presstag_patterns":
             if patterns is None:
                 continue
-            if not Path(patterns).is_file():
+            if not Path(patterns).exists():
                 raise OptionError(f"patterns file {patterns} not found: pass a spaCy EntityRuler JSONL file")
             config = {"patterns_path": str(patterns)}
         out.append((name, config))

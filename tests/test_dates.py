@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from nlp.dates import Tense, choose_year, numeric_date, resolve
+from nlp.dates import FUTURE_CUES, PAST_CUES, Tense, choose_year, numeric_date, resolve, sentence_cues
 
 DEC17 = date(2025, 12, 17)  # a Wednesday
 JAN10 = date(2024, 1, 10)  # a Wednesday
@@ -128,3 +128,33 @@ def test_choose_year_by_tense():
     assert choose_year(1, None, DEC17, Tense(past=False, future=True)) == 2026
     assert choose_year(1, None, DEC17, Tense(past=False, future=False)) == 2026
     assert choose_year(11, 30, JAN10, Tense(past=False, future=False)) == 2023
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("The court will hear the appeal on 9 January.", "9 January"),
+        ("Last year the court heard the appeal.", "Last year"),
+        ("The vote is next week and the review was held last month.", "next week"),
+        ("Officials met on 5 May and on 5 May again.", "5 May"),
+    ],
+)
+def test_tense_from_a_sentences_cues_found_once_is_the_tense_without_the_mention(sentence, mention):
+    text = sentence.replace(mention, " ")
+    plain = Tense(past=bool(PAST_CUES.search(text)), future=bool(FUTURE_CUES.search(text)))
+    assert Tense.of(sentence, mention, sentence_cues(sentence)) == plain == Tense.of(sentence, mention)
+
+
+def test_a_sentence_of_many_dates_finds_its_cues_once(monkeypatch):
+    import nlp.components.dates as component
+    from tests.helpers import pipeline
+
+    calls = []
+    real = component.sentence_cues
+    monkeypatch.setattr(component, "sentence_cues", lambda s: calls.append(s) or real(s))
+    days = [f"{d} March 2024" for d in range(1, 29)]
+    nlp = pipeline(dict.fromkeys(days, "DATE"), ["presstag_dates"])
+    doc = nlp("The hearings were held on " + ", ".join(days) + ". The court adjourned.")
+    values = [doc._.presstag_meta[f"{e.start_char}:{e.end_char}"]["value"] for e in doc.ents]
+    assert values == [f"2024-03-{d:02d}" for d in range(1, 29)]
+    assert len(calls) == 1  # one search of the sentence, not one per date

@@ -1,6 +1,9 @@
 """End to end on the shared sample release with the installed English pipeline."""
 
+import time
+
 import pytest
+from spacy.language import Language
 
 from nlp.pipeline import Extractor, resolve_model_name
 from nlp.sources import SourceDocument
@@ -123,3 +126,72 @@ def test_invisible_marks_do_not_hide_names_or_shift_offsets(extractor):
 def test_places_joined_by_a_hyphen_after_an_abbreviation(extractor):
     r = extractor.process_text("They praised a strong U.S.-Iraq partnership and the Almaty-based group.")
     assert [(m.text, m.label) for m in r.entities] == [("U.S.", "PLACE"), ("Iraq", "PLACE"), ("Almaty", "PLACE")]
+
+
+def test_long_whitespace_free_runs_are_broken_for_the_tokenizer_at_the_same_length():
+    from nlp.pipeline import MAX_RUN, model_text
+
+    for text in ["(" * 8000, "U.S.-Iraq-" * 10000, "see https://example.org/" + "a" * 300 + " now"]:
+        seen = model_text(text)
+        assert len(seen) == len(text)
+        assert max(len(w) for w in seen.split()) <= MAX_RUN
+    normal = "Human Rights Watch said in Geneva on 5 May 2024\u200e that https://hrw.org/news is live."
+    assert model_text(normal) == normal.replace("\u200e", " ")
+
+
+def test_long_texts_go_through_the_model_in_bounded_groups(extractor, monkeypatch):
+    import nlp.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 400)
+    monkeypatch.setattr(pipeline, "PIPE_CHARS", 800)
+    sizes = []
+    real_pipe = extractor.nlp.pipe
+
+    def spy(docs, **kwargs):
+        sizes.append(kwargs["batch_size"])
+        return real_pipe(docs, **kwargs)
+
+    monkeypatch.setattr(extractor.nlp, "pipe", spy)
+    para = "Amnesty International said police in Almaty detained Anna Petrova on Monday.\n\n"
+    r = extractor.process_text(para * 60)  # about 4,800 characters: 14 chunks
+    assert len(sizes) >= 7 and max(sizes) <= 2
+    assert sum(1 for m in r.entities if m.text == "Almaty") == 60
+
+
+@Language.component("presstag_test_slow")
+def slow(doc):
+    if "SLOW" in doc.text:
+        time.sleep(5)
+    return doc
+
+
+def test_a_document_over_the_time_limit_is_a_timeout_record_and_the_rest_go_on(extractor):
+    from nlp.timelimit import can_limit
+
+    if not can_limit():
+        pytest.skip("no interval timer on this platform")
+    extractor.nlp.add_pipe("presstag_test_slow", first=True)
+    old, extractor.timeout = extractor.timeout, 0.5
+    try:
+        docs = [SourceDocument(id=name, source=f"{name}.txt", text=f"Police in Almaty said so ({name}).")
+                for name in ("a", "SLOW", "b")]
+        started = time.monotonic()
+        results = extractor.process_batch(docs)
+        took = time.monotonic() - started
+    finally:
+        extractor.timeout = old
+        extractor.nlp.remove_pipe("presstag_test_slow")
+    assert [r.id for r in results] == ["a", "SLOW", "b"]
+    assert results[1].error.type == "timeout"
+    assert results[1].error.message == "SLOW.txt: processing took longer than the time limit of 0.5 s (--timeout)"
+    assert results[0].error is None and "Almaty" in {m.text for m in results[2].entities}
+    assert took < 4  # the slow document was stopped, not waited for
+
+
+def test_a_reference_date_at_the_edge_of_the_calendar_leaves_values_null_not_a_failure():
+    from datetime import date
+
+    ex = Extractor(reference_date=date(1, 1, 1))
+    r = ex.process_text("On 5 December, and a year ago, the court in Almaty ruled.")
+    assert r.error is None
+    assert {m.text for m in r.entities if m.label == "DATE"} >= {"5 December"}

@@ -1,11 +1,15 @@
 """The SQLite store: documents, mentions and entities; resume by sha256; one writer; queries."""
 
+import multiprocessing
+import os
 import sqlite3
+import time
+from dataclasses import replace
 
 import pytest
 
-from nlp.errors import StoreError
-from nlp.store import Store, query_documents, query_entities
+from nlp.errors import StoreError, StoreWriteError
+from nlp.store import SCHEMA, Store, query_documents, query_entities
 from nlp.types import DocumentResult, ErrorRecord, ExtractorInfo, Mention
 
 INFO = ExtractorInfo(version="0", model="en_test", model_version="1")
@@ -101,3 +105,91 @@ def test_aliases_find_their_entity(tmp_path):
     assert [(r.name, r.mentions) for r in query_entities(db, search="daesh")] == [(isil, 2)]
     assert [(d.name, d.mentions) for d in query_documents(db, entity="DAESH")] == [("a", 2)]
     assert query_documents(db, entity="Daesh", label="PLACE") == []
+
+
+def test_the_same_file_under_another_spelling_replaces_its_row(tmp_path):
+    db = tmp_path / "s.sqlite"
+    first = replace(doc("a", "h1", None, [("Paris", "PLACE", 0, None)]), source="in/a.txt", path="/abs/in/a.txt")
+    changed = replace(doc("a", "h2", None, [("Paris", "PLACE", 0, None)]), source="/abs/in/a.txt",
+                      path="/abs/in/a.txt")
+    with Store(db) as store:
+        store.add([first])
+        store.add([changed])
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT source, sha256 FROM documents").fetchall() == [("/abs/in/a.txt", "h2")]
+    assert [(r.name, r.documents, r.mentions) for r in query_entities(db)] == [("Paris", 1, 1)]
+
+
+def test_documents_stored_with_other_settings_are_not_skipped(tmp_path):
+    db = tmp_path / "s.sqlite"
+    with Store(db) as store:
+        store.add([doc("a", "h1", None, [])], settings="labels=PERSON")
+        store.add([doc("b", "h2", None, [])], settings="all")
+        assert store.stored_hashes("all") == ({"h2"}, {"h1"})
+        assert store.stored_hashes("labels=PERSON") == ({"h1"}, {"h2"})
+
+
+def test_an_older_store_gains_the_new_columns(tmp_path):
+    db = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(db)
+    conn.executescript(SCHEMA.replace(",\n    path TEXT,\n    settings TEXT", ""))
+    conn.execute("INSERT INTO store_info VALUES ('schema_version', '1')")
+    conn.commit()
+    conn.close()
+    with Store(db) as store:
+        store.add([doc("a", "h1", None, [])], settings="all")
+        assert store.stored_hashes("all") == ({"h1"}, set())
+
+
+def test_a_full_disk_is_one_error_and_keeps_earlier_batches(tmp_path, monkeypatch):
+    db = tmp_path / "s.sqlite"
+    with Store(db) as store:
+        store.add([doc("a", "h1", None, [("Paris", "PLACE", 0, None)])])
+        pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+        store.conn.execute(f"PRAGMA max_page_count = {pages}")  # the disk is full from here on
+        many = [doc(f"d{i}", f"x{i}", None, [(f"Place {i} " * 20, "PLACE", 0, None)]) for i in range(200)]
+        with pytest.raises(StoreWriteError, match="could not be written .*full.*; this batch was not stored"):
+            store.add(many)
+        assert store.stored_hashes()[0] == {"h1"}
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert conn.execute("SELECT name FROM documents").fetchall() == [("a",)]
+
+
+def test_a_store_in_a_read_only_folder_can_be_queried(tmp_path, monkeypatch):
+    db = tmp_path / "s.sqlite"
+    with Store(db) as store:
+        store.add([doc("a", "h1", None, [("Paris", "PLACE", 0, None)])])
+    real_connect = sqlite3.connect
+
+    def read_only_folder(target, *args, **kwargs):  # WAL's shared-memory file cannot be made there
+        if "mode=ro" in str(target) and "immutable=1" not in str(target):
+            raise sqlite3.OperationalError("unable to open database file")
+        return real_connect(target, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", read_only_folder)
+    assert [r.name for r in query_entities(db)] == ["Paris"]
+
+
+def test_several_labels_and_a_search_that_folds_to_nothing(tmp_path):
+    db = tmp_path / "s.sqlite"
+    with Store(db) as store:
+        store.add([doc("a", "h1", None, [("Paris", "PLACE", 0, None), ("Ann Lee", "PERSON", 10, None),
+                                         ("Acme", "ORG", 20, None), ("O'Brien", "PERSON", 30, None)])])
+    assert sorted(r.name for r in query_entities(db, label=["PERSON", "ORG"])) == ["Acme", "Ann Lee", "O'Brien"]
+    assert [r.name for r in query_entities(db, search="'")] == ["O'Brien"]
+
+
+def test_a_forked_child_never_holds_the_store_lock(tmp_path):
+    if not hasattr(os, "fork"):
+        pytest.skip("no fork on this platform")
+    db = tmp_path / "s.sqlite"
+    store = Store(db)
+    child = multiprocessing.get_context("fork").Process(target=time.sleep, args=(30,))
+    child.start()
+    try:
+        store.close()  # the parent is done (or killed); the child lives on
+        Store(db).close()  # not "in use by another presstag run"
+    finally:
+        child.terminate()
+        child.join()
