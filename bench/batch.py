@@ -2,6 +2,8 @@
 
 Run: python bench/batch.py [COPIES]   (corpus: the shared releases, each copied COPIES times with a unique first
 line so that no two files are the same; default 10)
+     python bench/batch.py --corpus DIR   (a real folder of releases, such as ../shared/corpus/press-release-archive,
+     read by raw spaCy and presstag alike: one and two workers, peak memory)
 
 Prints, every figure from commands run here and now:
 - words/s of ``presstag extract DIR --format jsonl`` (every component, one process) against a raw spaCy process
@@ -33,8 +35,8 @@ from pathlib import Path
 import spacy
 from nlp.pipeline import resolve_model_name
 nlp = spacy.load(resolve_model_name(), exclude=["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"])
-paths = sorted(Path(sys.argv[1]).glob("*.txt"))
-texts = (p.read_text(encoding="utf-8") for p in paths)
+paths = sorted(p for p in Path(sys.argv[1]).rglob("*") if p.suffix in (".txt", ".md") and p.is_file())
+texts = (p.read_text(encoding="utf-8", errors="replace") for p in paths)
 out = sys.stdout
 for path, doc in zip(paths, nlp.pipe(texts, batch_size=16)):
     ents = [{"text": e.text, "label": e.label_, "start": e.start_char, "end": e.end_char} for e in doc.ents]
@@ -74,7 +76,38 @@ def best(cmd: list[str], repeat: int = 2) -> tuple[float, int]:
     return min(r[0] for r in runs), max(r[1] for r in runs)
 
 
+def corpus_figures(folder: Path) -> None:
+    """Raw spaCy against presstag with one and two workers on a real folder, start-up included and excluded."""
+    files = sorted(p for p in folder.rglob("*") if p.suffix in (".txt", ".md") and p.is_file())
+    words = sum(len(p.read_text(encoding="utf-8", errors="replace").split()) for p in files)
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"corpus {folder}: {len(files):,} files, {words:,} words")
+    tmp = Path(tempfile.mkdtemp(prefix="presstag-bench-"))
+    try:
+        single = tmp / "one"
+        single.mkdir()
+        shutil.copy(files[0], single)
+        extract = [*PRESSTAG, "extract", "--format", "jsonl", "--quiet"]
+        raw_t, raw_rss = run([sys.executable, "-c", RAW, str(folder)])
+        start1, _ = best([*extract, "-w", "1", str(single)])
+        start2, _ = best([*extract, "-w", "2", str(single)])
+        w1, rss1 = run([*extract, "-w", "1", str(folder)])
+        w2, rss2 = run([*extract, "-w", "2", str(folder)])
+        print(f"raw spaCy process (tok2vec+ner): {raw_t:7.1f} s  {words / raw_t:8,.0f} words/s  peak {raw_rss} MiB")
+        print(f"presstag -w 1:                   {w1:7.1f} s  {words / w1:8,.0f} words/s  peak {rss1} MiB "
+              f"(start-up {start1:.2f} s)")
+        print(f"presstag -w 2:                   {w2:7.1f} s  {words / w2:8,.0f} words/s  peak {rss2} MiB "
+              f"(start-up {start2:.2f} s; peak of the largest process)")
+        print(f"presstag -w 1 / raw, whole process: {raw_t / w1:.2f}; -w 2 / -w 1 beyond start-up: "
+              f"{(w1 - start1) / (w2 - start2):.2f}x")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def main() -> None:
+    if len(sys.argv) > 2 and sys.argv[1] == "--corpus":
+        corpus_figures(Path(sys.argv[2]))
+        return
     copies = int(sys.argv[1]) if len(sys.argv) > 1 else 10
     tmp = Path(tempfile.mkdtemp(prefix="presstag-bench-"))
     try:
