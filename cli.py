@@ -439,6 +439,7 @@ def evaluate(
 ) -> None:
     """Score the extractor against gold annotation (precision, recall, F1 per label; date values)."""
     import json
+    from collections import Counter
 
     from nlp.evaluate import gold_sources, load_gold, score
 
@@ -463,14 +464,25 @@ def evaluate(
         table.add_row(label, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp), str(s.fp),
                       str(s.fn))
     console.print(table)
+    if report.per_genre:
+        genres = Table(title="micro F1 by genre", title_justify="left")
+        for col in ("genre", "documents", "precision", "recall", "f1"):
+            genres.add_column(col, justify="left" if col == "genre" else "right")
+        counts = Counter(g.genre for g in docs if g.genre)
+        for genre, s in sorted(report.per_genre.items()):
+            genres.add_row(genre, str(counts[genre]), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
+        console.print(genres)
     acc = report.date_value_accuracy
     console.print(
         f"date values: {acc:.3f} ({report.date_values_correct}/{report.date_values_scored} correct)"
         if acc is not None else "date values: none scored (the gold file has no date values)"
     )
+    if report.reference_dates_scored:
+        console.print(f"release dates: {report.reference_dates_correct} of the {report.reference_dates_scored} "
+                      "releases that print one")
     if errors:
         for e in report.errors:
-            extra = f" gold={e['gold']} predicted={e['predicted']}" if e["kind"] == "value" else ""
+            extra = f" gold={e['gold']} predicted={e['predicted']}" if e["kind"] in ("value", "reference_date") else ""
             console.print(f"{e['kind']:5} {e['label']:6} {e['id'][:12]}:{e['start']} {e['text']!r}{extra}",
                           markup=False)
 

@@ -30,6 +30,8 @@ class GoldDocument:
     id: str
     text: str
     spans: tuple[GoldSpan, ...]
+    genre: str | None = None
+    reference_date: str | None = None  # the date the release prints (null or absent: none, or not annotated)
 
 
 @dataclass
@@ -65,8 +67,11 @@ class Report:
     """The outcome of an evaluation: per-label and micro scores, date-value accuracy, and the errors."""
 
     per_label: dict[str, Scores] = field(default_factory=lambda: {label: Scores() for label in LABELS})
+    per_genre: dict[str, Scores] = field(default_factory=dict)
     date_values_correct: int = 0
     date_values_scored: int = 0
+    reference_dates_correct: int = 0
+    reference_dates_scored: int = 0
     documents: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -93,6 +98,10 @@ class Report:
                 "scored": self.date_values_scored,
             },
         }
+        if self.per_genre:
+            d["genres"] = {genre: s.to_dict() for genre, s in sorted(self.per_genre.items())}
+        if self.reference_dates_scored:
+            d["reference_dates"] = {"correct": self.reference_dates_correct, "scored": self.reference_dates_scored}
         if with_errors:
             d["errors"] = self.errors
         return d
@@ -126,7 +135,8 @@ def load_gold(path: str | Path) -> list[GoldDocument]:
             spans = tuple(
                 GoldSpan(int(s["start"]), int(s["end"]), str(s["label"]), s.get("value")) for s in obj["spans"]
             )
-            docs.append(GoldDocument(id=str(obj.get("id", number)), text=text, spans=spans))
+            docs.append(GoldDocument(id=str(obj.get("id", number)), text=text, spans=spans, genre=obj.get("genre"),
+                                     reference_date=obj.get("reference_date")))
         except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
             raise GoldFormatError(
                 f"{path}:{number}: not a gold record with id, text and spans (start, end, label)"
@@ -154,6 +164,14 @@ def score(gold: Iterable[GoldDocument], predicted: Iterable[DocumentResult]) -> 
     report = Report()
     for g, p in zip(gold, predicted, strict=True):
         report.documents += 1
+        genre = report.per_genre.setdefault(g.genre, Scores()) if g.genre else Scores()
+        if g.reference_date is not None:
+            report.reference_dates_scored += 1
+            if p.reference_date == g.reference_date:
+                report.reference_dates_correct += 1
+            else:
+                report.errors.append({"id": g.id, "kind": "reference_date", "label": "DATE", "text": "",
+                                      "start": 0, "gold": g.reference_date, "predicted": p.reference_date})
         gold_spans = {(*normalise(g.text, s.start, s.end), s.label): s for s in g.spans}
         pred_spans = {(*normalise(g.text, m.start, m.end), m.label): m for m in p.entities}
         for key, m in pred_spans.items():
@@ -162,6 +180,7 @@ def score(gold: Iterable[GoldDocument], predicted: Iterable[DocumentResult]) -> 
                 continue
             if key in gold_spans:
                 report.per_label[label].tp += 1
+                genre.tp += 1
                 gs = gold_spans[key]
                 if label == "DATE" and gs.value is not None:
                     report.date_values_scored += 1
@@ -171,10 +190,12 @@ def score(gold: Iterable[GoldDocument], predicted: Iterable[DocumentResult]) -> 
                         report.errors.append(_error(g, "value", key, gold=gs.value, predicted=m.value))
             else:
                 report.per_label[label].fp += 1
+                genre.fp += 1
                 report.errors.append(_error(g, "fp", key))
         for key in gold_spans:
             if key not in pred_spans and key[2] in report.per_label:
                 report.per_label[key[2]].fn += 1
+                genre.fn += 1
                 report.errors.append(_error(g, "fn", key))
     return report
 

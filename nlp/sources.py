@@ -1,4 +1,4 @@
-"""Reading inputs: files, folders, globs and stdin; text in any common encoding, HTML and PDF.
+"""Reading inputs: files, folders, globs and stdin; text in any common encoding, Markdown, HTML and PDF.
 
 Reading never raises for a single document: a file that cannot be read becomes a ``SourceDocument`` with
 ``error`` set, so batch runs report it and go on. Only a path that names nothing raises ``InputError``.
@@ -20,10 +20,11 @@ from typing import Any, BinaryIO
 from .errors import DocumentError, InputError
 from .types import ErrorRecord
 
-TEXT_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt",)
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 PDF_SUFFIXES = (".pdf",)
-READABLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + PDF_SUFFIXES
+READABLE_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + PDF_SUFFIXES
 STDIN = "-"
 # The largest input read (bytes of a file, characters of its text): a larger one becomes a ``too_large`` error
 # record, read no further. Memory stays bounded below it (long texts go through the model in pieces).
@@ -178,7 +179,8 @@ def read_bytes(
     Never raises: a document that cannot be decoded or parsed, for whatever reason (a reader library that
     cannot be loaded included), comes back with its ``error`` set."""
     sha = hashlib.sha256(data).hexdigest()
-    kind = "pdf" if suffix in PDF_SUFFIXES or data[:5] == b"%PDF-" else "html" if suffix in HTML_SUFFIXES else "text"
+    kind = ("pdf" if suffix in PDF_SUFFIXES or data[:5] == b"%PDF-" else "html" if suffix in HTML_SUFFIXES
+            else "markdown" if suffix in MARKDOWN_SUFFIXES else "text")
     try:
         if kind == "pdf":
             text, meta, encoding = read_pdf(data, source, max_chars=max_chars), {}, "pdf"
@@ -187,6 +189,8 @@ def read_bytes(
             meta = {}
             if kind == "html" or (not suffix and looks_like_html(text)):
                 text, meta = read_html(text, source)
+            elif kind == "markdown":
+                text = read_markdown(text, source)
         if max_chars and len(text) > max_chars:
             raise DocumentError("too_large", f"{source}: {_too_large(max_chars)}")
         if not text.strip():
@@ -319,6 +323,15 @@ def read_html(html: str, source: str) -> tuple[str, dict[str, Any]]:
     text = doc.get("text") or ""
     meta = {k: doc[k] for k in ("title", "date", "author", "sitename") if doc.get(k)}
     return text, meta
+
+
+def read_markdown(text: str, source: str) -> str:
+    """The text a reader sees in a Markdown document (see ``nlp.markdown``)."""
+    try:
+        from .markdown import render_markdown
+    except Exception as exc:  # noqa: BLE001
+        raise _reader_missing(source, "Markdown files", "markdown-it-py", exc) from exc
+    return render_markdown(text)
 
 
 def read_pdf(data: bytes, source: str, *, max_chars: int = 0) -> str:
