@@ -48,6 +48,7 @@ PRESSTAG_COMPONENTS = (
     "presstag_gazetteer",
     "presstag_orgs",
     "presstag_negatives",
+    "presstag_release",
     "presstag_consistency",
     "presstag_date_spans",
     "presstag_dateline",
@@ -307,7 +308,10 @@ class Extractor:
     def _make_doc(self, text: str, sdoc: SourceDocument) -> Any:
         # Invisible direction and zero-width marks ("Mosul\u200e") would glue onto words; the model sees spaces,
         # and mention texts are taken from the original text, so offsets and texts stay true.
+        from .spans import note_contact_details
+
         doc = self.nlp.make_doc(model_text(text))
+        note_contact_details(doc, text)
         if self.reference_date is not None:
             doc._.reference_date_override = self.reference_date.isoformat()
         if sdoc.metadata.get("date"):

@@ -13,7 +13,10 @@ from typing import Any
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .contacts import ContactIndex, contact_spans
 from .evidence import weight
+
+CONTACTS_KEY = "presstag_contacts"
 
 DOC_EXTENSIONS: dict[str, Any] = {
     "presstag_meta": None,
@@ -121,8 +124,24 @@ def relabel(span: Span, label: str) -> Span:
 
 
 def set_entities(doc: Doc, spans: Iterable[Span]) -> None:
-    """Replace ``doc.ents``, keeping the longest of overlapping spans (earlier wins on ties)."""
-    doc.ents = filter_spans(list(spans))
+    """Replace ``doc.ents``, keeping the longest of overlapping spans (earlier wins on ties) and none that overlaps
+    a web or email address, a phone number, a hashtag or a handle (see ``nlp.contacts``)."""
+    contacts = ContactIndex(contact_details(doc))
+    doc.ents = filter_spans([s for s in spans if not contacts.overlaps(s.start_char, s.end_char)])
+
+
+def contact_details(doc: Doc) -> list[tuple[int, int]]:
+    """The character spans of ``doc``'s contact details, found once per document (from the original text when
+    ``note_contact_details`` was given it)."""
+    found = doc.user_data.get(CONTACTS_KEY)
+    if found is None:
+        found = doc.user_data[CONTACTS_KEY] = contact_spans(doc_text(doc))
+    return found
+
+
+def note_contact_details(doc: Doc, text: str) -> None:
+    """Find the contact details of ``doc`` in ``text``, its original text (the model may see another spelling)."""
+    doc.user_data[CONTACTS_KEY] = contact_spans(text)
 
 
 class EntitySet:
@@ -139,7 +158,8 @@ class EntitySet:
             self.add(span)
 
     def __iter__(self) -> Iterator[Span]:
-        return iter(list(self._spans.values()))
+        """The spans in document order."""
+        return iter(sorted(self._spans.values(), key=lambda s: (s.start, s.end)))
 
     def __len__(self) -> int:
         return len(self._spans)

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..evidence import weight
+from ..gazetteer import default_gazetteer
 from ..spans import doc_text, is_capitalised, key, meta, set_entities, span_meta, vote
 
 POSSESSIVE_ENDINGS = ("’s", "'s")
+RELEASE_KEY = "presstag_release"  # set by presstag_release: name key -> the label the release gives it
 LABELS = ("PERSON", "ORG", "PLACE")
 
 
@@ -52,13 +55,14 @@ class DocumentConsistency:
         for e in names:
             for label, amount in (span_meta(doc, e).get("votes") or {e.label_: weight("model")}).items():
                 totals[name_key(e.text)][label] += amount
+        said = release_labels(doc)
         out: list[Span] = []
         for e in ents:
             if e.label_ not in LABELS:
                 out.append(e)
                 continue
             votes = totals[name_key(e.text)]
-            label = max(votes.items(), key=lambda kv: (kv[1], kv[0] == e.label_))[0]
+            label = said.get(name_key(e.text)) or max(votes.items(), key=lambda kv: (kv[1], kv[0] == e.label_))[0]
             if label != e.label_:
                 new = Span(doc, e.start, e.end, label=label)
                 vote(doc, new, label, "consistency")
@@ -103,6 +107,29 @@ class DocumentConsistency:
                 covered.update(range(span.start, span.end))
                 break
         return new
+
+
+def release_labels(doc: Doc) -> dict[str, str]:
+    """What the release says its names are (``presstag_release``), with the short forms of its organisations:
+    "Kane" of "Kane Fire Protection", "Wärtsilä" of "Wärtsilä Corporation" — not a word the gazetteer knows as
+    something else ("Canada" of "Canada Soccer" stays a place)."""
+    said: dict[str, str] = doc.user_data.get(RELEASE_KEY) or {}
+    if not said:
+        return {}
+    gazetteer = default_gazetteer()
+    out = dict(said)
+    for name, label in said.items():
+        if label != "ORG":
+            continue
+        words = name.split()
+        for k in range(1, len(words)):
+            short = " ".join(words[:k])
+            if short in out or len(short) < 3 or short in STOP_WORDS or words[k - 1] in STOP_WORDS:
+                continue
+            known = gazetteer.label_of(" ".join(w.capitalize() for w in words[:k]))
+            if known is None:
+                out[short] = "ORG"
+    return out
 
 
 @Language.factory("presstag_consistency", assigns=["doc.ents"], default_config={"propagate": True})
