@@ -13,8 +13,9 @@ from bisect import bisect_right
 URL = r"(?:https?://|www\.)[^\s<>()\[\]{}\"'“”]+|\b[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}/[^\s<>()\[\]{}\"'“”]*"
 EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 HANDLE = r"(?<![\w@])[@#](?=\w*[A-Za-z])\w+"
-PHONE = (r"(?<![\w/.,-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,5}){1,4}(?![\w/-])"
-         r"|(?<![\w/.,-])\+?\d{10,13}(?![\w/.,-])")
+_NUMBER_END = r"(?!\w|[/-]\w|[.,]\d)"  # not a longer word, path, range or decimal
+PHONE = (rf"(?<![\w/.,-])(?:\+\d{{1,3}}[\s.-]?)?(?:\(\d{{1,4}}\)[\s.-]?)?\d{{2,4}}(?:[\s.-]\d{{2,5}}){{1,4}}"
+         rf"{_NUMBER_END}|(?<![\w/.,-])\+?\d{{10,13}}{_NUMBER_END}")
 CONTACT = re.compile(rf"(?P<email>{EMAIL})|(?P<url>{URL})|(?P<handle>{HANDLE})|(?P<phone>{PHONE})")
 DATE_LIKE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
 YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")

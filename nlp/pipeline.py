@@ -90,6 +90,9 @@ def load_model(model: str | None = None) -> Any:
 # Split a hyphen after an abbreviation like a hyphen after a word: "U.S.-Iraq" as "U.S. - Iraq", as the
 # tokenizer already splits "Almaty-based".
 ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-–—](?=[A-Za-z])"
+# A wire service's credit glued to the dateline, "SEATTLE--(BUSINESS WIRE)--Today": a double hyphen, and a
+# bracket or slash glued to one, split like a single hyphen between words.
+WIRE_CREDIT_MARKS = r"-{2,}|(?<=-)[(/]|[)/](?=-)|(?<=\w)/(?=[A-Z][A-Za-z]*(?:Wire|Newswire|WIRE)/)"
 
 
 def tune_tokenizer(nlp: Any) -> None:
@@ -100,8 +103,8 @@ def tune_tokenizer(nlp: Any) -> None:
     pattern = current.pattern if current is not None else ""
     if ABBREVIATION_HYPHEN in pattern:
         return
-    nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{ABBREVIATION_HYPHEN}" if pattern
-                                              else ABBREVIATION_HYPHEN).finditer
+    ours = f"{ABBREVIATION_HYPHEN}|{WIRE_CREDIT_MARKS}"
+    nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{ours}" if pattern else ours).finditer
 
 
 def slim_pipeline(nlp: Any) -> None:

@@ -18,6 +18,24 @@ from nlp.dateline import find_dateline
          "Published 14 February 2024"),
         ("GENEVA (17 May 2023) – UN human rights experts today urged", "GENEVA", "2023-05-17",
          "GENEVA (17 May 2023)"),
+        # wire services
+        ("Green SM launches a taxi service\n\nNEW DELHI, INDIA - Media OutReach Newswire - 6 June 2026 - Green SM "
+         "officially launched", "NEW DELHI, INDIA", "2026-06-06",
+         "NEW DELHI, INDIA - Media OutReach Newswire - 6 June 2026"),
+        ("A headline\n\n(NewMediaWire) - July 01, 2025 - DALLAS — The American Heart Association", "DALLAS",
+         "2025-07-01", "(NewMediaWire) - July 01, 2025 - DALLAS"),
+        ("A headline\n\nST. LOUIS, MO / PR Karma / January 9, 2025 11:45\n\nSt Louis, MO. (January 9, 2025) –",
+         "ST. LOUIS, MO", "2025-01-09", "ST. LOUIS, MO / PR Karma / January 9, 2025"),
+        ("A headline\n\nAustin, Texas (Newsworthy.ai) Friday Oct 24, 2025 @ 5:00 AM Pacific — The Livestrong",
+         "Austin, Texas", "2025-10-24", "Austin, Texas (Newsworthy.ai) Friday Oct 24, 2025"),
+        # the date on a line of its own
+        ("News Release 17-Aug-2020\n\n2D materials for transistors", None, "2020-08-17", "17-Aug-2020"),
+        ("Department of Justice\nFOR IMMEDIATE RELEASE\nMonday, September 28, 2015\n\nJustice Department Announces",
+         None, "2015-09-28", "Monday, September 28, 2015"),
+        ("Wärtsilä likely to be awarded an order\n\nWärtsilä Corporation, Company Announcement, 31 January 2012, at "
+         "3:00 PM (EET)\n\nA bid consortium", None, "2012-01-31", "31 January 2012"),
+        ("TC Energy Goes All-In\n\nMay 13, 2020 09:00 AM Eastern Daylight Time\n\nSEATTLE--(BUSINESS WIRE)--Today, "
+         "Amazon", "SEATTLE", "2020-05-13", "May 13, 2020"),
     ],
 )
 def test_dateline_forms(text, place, date, dateline_text):
@@ -42,4 +60,18 @@ def test_us_release_reads_numeric_dates_month_first():
     ["On December 1, police searched the newsroom.", "Human Rights Watch said today that", ""],
 )
 def test_no_dateline(text):
+    assert find_dateline(text) is None
+
+
+def test_a_wire_service_in_the_dateline_is_named():
+    found = find_dateline("NEW DELHI, INDIA - Media OutReach Newswire - 6 June 2026 - Green SM launched")
+    assert (found.wire, found.wire_start) == ("Media OutReach Newswire", 19)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Results for the quarter ended March 31, 2025, beat the estimates of the analysts who follow the company.",
+     "Monday, the company said it would close."],
+)
+def test_a_date_in_a_sentence_is_no_date_line(text):
     assert find_dateline(text) is None

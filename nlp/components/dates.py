@@ -26,8 +26,15 @@ class DatelineFinder:
         ents = EntitySet(doc.ents)
         wanted = []
         if found.place and found.place_start is not None:
-            name = found.place.split(",")[0].strip()
-            wanted.append((found.place_start, found.place_start + len(name), "PLACE"))
+            at = found.place_start  # every part is a place: "ST. LOUIS, MO", "NEW DELHI, INDIA"
+            for part in found.place.split(","):
+                lead = len(part) - len(part.lstrip())
+                name = part.strip()
+                if name:
+                    wanted.append((at + lead, at + lead + len(name), "PLACE"))
+                at += len(part) + 1
+        if found.wire and found.wire_start is not None:
+            wanted.append((found.wire_start, found.wire_start + len(found.wire), "ORG"))
         wanted.append((found.date_start, found.date_start + len(found.date_text), "DATE"))
         for start, end, label in wanted:
             span = doc.char_span(start, end, label=label, alignment_mode="expand")
