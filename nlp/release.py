@@ -22,7 +22,7 @@ from .labels import data_path
 # a scraper ("About 45Drives45Drives designs …") are cut where the name starts again.
 ABOUT_RE = re.compile(r"^[ \t]*(?:#+[ \t]*)?[*_]*(?:About|ABOUT)[ \t]+(?P<rest>[^\n]{1,400})", re.MULTILINE)
 # Mid-line, after a sentence (a scraper joined the lines): only when a colon or a parenthesis closes the name.
-INLINE_ABOUT_RE = re.compile(r"(?<=[.!?”\"] )(?:About|ABOUT)[ \t]+(?P<rest>[A-Z][^\n:(]{1,80}[:(][^\n]{0,40})")
+INLINE_ABOUT_RE = re.compile(r"(?<=[.!?”\"])[ ]?(?:About|ABOUT)[ \t]+(?P<rest>[A-Z][^\n]{1,400})")
 ABOUT_END = re.compile(r"\s*(?::|[-–—]\s|\*\*|__|\s\(|$)")
 MAX_ABOUT_WORDS = 10
 # "About the Company", "About Us": headings that name nothing.
@@ -81,6 +81,9 @@ def about_headings(text: str) -> list[tuple[int, int, bool]]:
         end_match = ABOUT_END.search(rest)
         name = rest[:end_match.start()] if end_match else rest
         glued = _glued_repeat(name)
+        inline = m.re is INLINE_ABOUT_RE
+        if inline and glued is None and not (end_match and rest[end_match.start():end_match.end()].strip()[:1] in ":("):
+            continue  # mid-line, only a colon, a bracket or the name starting again closes the heading
         if glued is not None:
             name = name[:glued]
         elif len(name.split()) > MAX_ABOUT_WORDS:
@@ -109,7 +112,7 @@ def _glued_repeat(heading: str) -> int | None:
         if heading[p - 1].isspace() or not (heading[p].isupper() or heading[p].isdigit()):
             continue
         first = heading[offset:p].split()[0] if heading[offset:p].split() else ""
-        if len(first) >= 3 and heading.startswith(first, p):
+        if len(first) >= 3 and (heading.startswith(first, p) or heading.startswith(f"The {first}", p)):
             return p
     return None
 

@@ -11,10 +11,11 @@ from spacy.tokens import Doc, Span
 
 from ..evidence import weight
 from ..gazetteer import default_gazetteer
-from ..spans import doc_text, is_capitalised, key, meta, set_entities, span_meta, vote
+from ..spans import EntitySet, claim, doc_text, is_capitalised, key, meta, set_entities, span_meta, vote
 
 POSSESSIVE_ENDINGS = ("’s", "'s")
 RELEASE_KEY = "presstag_release"  # set by presstag_release: name key -> the label the release gives it
+RELEASE_FORMS_KEY = "presstag_release_forms"  # and the names as written -> label
 LABELS = ("PERSON", "ORG", "PLACE")
 
 
@@ -40,7 +41,7 @@ class DocumentConsistency:
         self.propagate = propagate
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = list(doc.ents)
+        ents = self.release_names(doc, list(doc.ents))
         names = [e for e in ents if e.label_ in LABELS]
         parts: dict[str, str] = {}
         for e in names:
@@ -56,6 +57,7 @@ class DocumentConsistency:
             for label, amount in (span_meta(doc, e).get("votes") or {e.label_: weight("model")}).items():
                 totals[name_key(e.text)][label] += amount
         said = release_labels(doc)
+        org_forms = [f for f, label in (doc.user_data.get(RELEASE_FORMS_KEY) or {}).items() if label == "ORG"]
         out: list[Span] = []
         for e in ents:
             if e.label_ not in LABELS:
@@ -63,6 +65,8 @@ class DocumentConsistency:
                 continue
             votes = totals[name_key(e.text)]
             label = said.get(name_key(e.text)) or max(votes.items(), key=lambda kv: (kv[1], kv[0] == e.label_))[0]
+            if label != "ORG" and any(e.text.startswith(f + " ") for f in org_forms):
+                label = "ORG"  # "Green SM Limo" of "Green SM": a release's organisation names no person or place
             if label != e.label_:
                 new = Span(doc, e.start, e.end, label=label)
                 vote(doc, new, label, "consistency")
@@ -73,6 +77,34 @@ class DocumentConsistency:
             out.extend(self._propagate(doc, out, parts))
         set_entities(doc, out)
         return doc
+
+    @staticmethod
+    def release_names(doc: Doc, ents: list[Span]) -> list[Span]:
+        """Every occurrence of a name the release vouches for is that entity, whatever the model made of its parts
+        ("Canada" + "Soccer" → "Canada Soccer"), unless a longer name holds it ("Canada Soccer National Team",
+        "Pat Kane")."""
+        forms = doc.user_data.get(RELEASE_FORMS_KEY) or {}
+        if not forms:
+            return ents
+        index = EntitySet(ents)
+        text = doc_text(doc)
+        for form, label in forms.items():
+            at = text.find(form)
+            while at != -1:
+                end = at + len(form)
+                glued = (at > 0 and text[at - 1].isalnum()) or (end < len(text) and text[end].isalnum())
+                span = None if glued else doc.char_span(at, end, label=label)
+                if span is not None and span.end < len(doc) and is_capitalised(doc[span.end]) \
+                        and not doc[span.end].is_sent_start:
+                    span = None  # the start of a longer name: "Green SM Limo", "Kane Mechanical"
+                if span is not None:
+                    inside = index.overlapping(span.start, span.end)
+                    wider = any(e.start < span.start or e.end > span.end for e in inside)
+                    if not wider and not any((e.start, e.end, e.label_) == (span.start, span.end, label)
+                                             for e in inside):
+                        claim(doc, index, span, "release")
+                at = text.find(form, end)
+        return list(index)
 
     def _propagate(self, doc: Doc, ents: list[Span], parts: dict[str, str]) -> list[Span]:
         """Tag unlabelled occurrences of names known with good evidence, and of personal-name parts."""

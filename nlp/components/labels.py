@@ -22,15 +22,30 @@ class LabelMapper:
             if label is None:
                 continue
             span_meta(doc, ent)
-            trimmed = trim(ent)
-            if trimmed is None:
-                continue
-            new = Span(doc, trimmed.start, trimmed.end, label=label)
-            move_meta(doc, ent, new)
-            vote(doc, new, label, "model")
-            kept.append(new)
+            for part in split_at_line_breaks(ent):
+                trimmed = trim(part)
+                if trimmed is None:
+                    continue
+                new = Span(doc, trimmed.start, trimmed.end, label=label)
+                move_meta(doc, ent, new)
+                vote(doc, new, label, "model")
+                kept.append(new)
         set_entities(doc, kept)
         return doc
+
+
+def split_at_line_breaks(span: Span) -> list[Span]:
+    """A name does not run across a line break: "Contacts\n\nAmazon.com, Inc." is a heading and a name."""
+    parts, start = [], span.start
+    for t in span:
+        if "\n" in t.text or "\n" in t.whitespace_:
+            end = t.i if t.is_space else t.i + 1
+            if end > start:
+                parts.append(Span(span.doc, start, end, label=span.label))
+            start = t.i + 1
+    if start < span.end:
+        parts.append(Span(span.doc, start, span.end, label=span.label))
+    return parts if len(parts) > 1 else [span]
 
 
 @Language.factory(

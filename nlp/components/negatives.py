@@ -31,14 +31,20 @@ PLACE_NOUNS = {"town", "city", "village", "vicinity", "outskirts", "province", "
 GOVERNMENT = {"Government", "government", "Governments", "authorities", "Authorities", "regime", "Regime",
               "parliament", "people", "forces", "military", "officials", "side"}
 FIRST_WORD_EVENTS = {"Operation"}
+# Capitalised nouns that stand for an organisation named elsewhere ("the Company", "the State"), besides the
+# organisation head nouns.
+GENERIC_NOUNS = {"Company", "Companies", "State", "Firm", "Issuer", "Board", "Group", "Partnership", "Subsidiary"}
 
 
 class NegativeEvidence:
     """Removes non-entities and trims what does not belong to a name."""
 
     def __init__(self, *, gazetteer: Gazetteer, not_entities: frozenset[str], titles: frozenset[str],
-                 non_org_heads: frozenset[str]) -> None:
+                 non_org_heads: frozenset[str], org_heads: frozenset[str] = frozenset(),
+                 bodies: frozenset[str] = frozenset()) -> None:
         self.gazetteer = gazetteer
+        # head nouns that, standing alone, refer back to a name rather than name anything
+        self.generic_heads = frozenset(h for h in org_heads | GENERIC_NOUNS if h not in bodies)
         self.not_entities = not_entities
         self.titles = titles
         self.max_title = max((len(t.split()) for t in titles), default=1)
@@ -85,6 +91,8 @@ class NegativeEvidence:
         text, label = ent.text, ent.label_
         if text in self.not_entities or text.upper() in self.not_entities and text.isupper():
             return []
+        if label == "ORG" and len(ent) == 1 and text.capitalize() in self.generic_heads:
+            return []  # "the Association", "the Company", "the Board": a reference, not a name (but "the Senate")
         start, end = ent.start, ent.end
         if label == "DATE":
             return [ent]
@@ -343,4 +351,6 @@ def make_negatives(nlp: Language, name: str) -> NegativeEvidence:
         not_entities=word_list("not_entities.txt"),
         titles=word_list("titles.txt"),
         non_org_heads=word_list("non_org_heads.txt"),
+        org_heads=word_list("org_heads.txt"),
+        bodies=word_list("bodies.txt"),
     )

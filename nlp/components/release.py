@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import Gazetteer, default_gazetteer, word_list
 from ..release import about_headings, legal_form_length, ticker_groups
 from ..spans import EntitySet, claim, doc_text, is_capitalised, set_entities
-from .consistency import RELEASE_KEY, name_key
+from .consistency import RELEASE_FORMS_KEY, RELEASE_KEY, name_key
 from .orgs import name_runs
 
 LEAD_CHARS = 1200  # the headline and lead: where a release's news and its subject stand
@@ -72,6 +72,7 @@ class ReleaseEvidence:
         org = Span(doc, span.start, span.end, label="ORG")
         claim(doc, ents, org, "release")
         names[name_key(org.text)] = "ORG"
+        doc.user_data.setdefault(RELEASE_FORMS_KEY, {})[org.text] = "ORG"
 
     def tickers(self, doc: Doc, text: str, ents: EntitySet, names: dict[str, str]) -> None:
         """"Acme Inc. (NASDAQ: ACME)": Acme Inc. and NASDAQ are organisations, ACME is no entity."""
@@ -111,6 +112,7 @@ class ReleaseEvidence:
         """"About X": X is an organisation (a heading glued to its text names it, but is no mention)."""
         for start, end, glued in about_headings(text):
             names[name_key(text[start:end])] = "ORG"
+            doc.user_data.setdefault(RELEASE_FORMS_KEY, {})[text[start:end]] = "ORG"
             if glued:
                 continue
             self._org(doc, ents, names, doc.char_span(start, end, alignment_mode="contract"))
