@@ -34,6 +34,18 @@ EXPLICIT_DATE_RE = re.compile(
     rf"|{CAPITALISED_MONTH_RE}\s+\d{{4}}\b"
     r"|(?i:today|yesterday|tomorrow))(?![\w-])"
 )
+# Business periods and spans of years, as a release writes them: "Q4 2025", "the third quarter of 2025", "the first
+# half of 2025", "fiscal 2024", "FY2025", "fiscal year 2025-26", "summer 2026", "the 1990s", "2024-2026", "2025-26".
+_YEAR = r"(?:1[89]|20|21)\d\d"
+BUSINESS_DATE_RE = re.compile(
+    rf"\b(?:(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|Q[1-4])(?:\s+of|,)?\s+(?:fiscal\s+(?:year\s+)?)?"
+    rf"{_YEAR}"
+    rf"|(?:first|second|1st|2nd)\s+half\s+of\s+{_YEAR}|H[12]\s+{_YEAR}"
+    rf"|(?:[Ff]iscal(?:\s+[Yy]ear)?|FY)\s?{_YEAR}(?:\s*[-–/]\s*\d{{2,4}})?"
+    rf"|(?:[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?:of\s+)?{_YEAR}"
+    rf"|{_YEAR[:-4]}\d0s"
+    rf"|{_YEAR}\s*[-–]\s*(?:{_YEAR}|\d\d))(?![\w-])"
+)
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -41,6 +53,27 @@ NUMBER_WORDS = {
     "sixteen": 16, "eighteen": 18, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
 }
 UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y"}
+# Words before a duration that keep its length: "more than 25 years" is P25Y (ANNOTATION.md).
+DURATION_MODIFIER = re.compile(r"^(?:more than|over|nearly|almost|about|around|approximately|roughly|at least|"
+                               r"up to|close to|less than|under|just over|well over|just under|some)\s+")
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+RANGE_SPLIT = re.compile(r"\s*,?\s+(?:to|through|thru|until|and)\s+|\s*[–—]\s*|(?<=\d)\s*-\s*(?=[A-Za-z]|\d{4})")
+
+
+def number(words: str) -> int | None:
+    """An amount written in digits or words: "25", "five", "twenty-five", "one hundred"."""
+    words = words.strip()
+    if words.isdigit():
+        return int(words)
+    if words in NUMBER_WORDS:
+        return NUMBER_WORDS[words]
+    from text_to_num import text2num
+
+    try:
+        return int(text2num(words, "en"))
+    except (ValueError, TypeError):
+        return None
 VAGUE = {"several", "few", "recent", "many", "some", "couple", "coming", "past", "last", "next", "numerous"}
 FUTURE_CUES = re.compile(
     r"\b(will|shall|'ll|’ll|going to|scheduled|upcoming|due to|is due|are due|set to|expected to|plans? to|"
@@ -93,7 +126,7 @@ class Tense:
 
 def _clean(text: str) -> str:
     t = text.strip().strip(".,;:()")
-    t = re.sub(r"^(?:the|on|in|of|at|by|since|from|until|during)\s+", "", t, flags=re.IGNORECASE)
+    t = re.sub(r"^(?:the|on|in|of|at|by|since|from|until|during|between)\s+", "", t, flags=re.IGNORECASE)
     t = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", t)
     t = t.replace("Sept.", "Sep").replace("Sept ", "Sep ").replace("’", "'")
     return re.sub(r"\s+", " ", t)
@@ -137,6 +170,46 @@ def resolve(
     t = _clean(text)
     low = t.lower()
     tense = Tense.of(sentence, text, cues)
+
+    # a duration's modifier keeps its length: "more than 25 years", "nearly 30 years", "over a decade ago"
+    m = DURATION_MODIFIER.match(low)
+    if m and re.search(r"\b(?:days?|weeks?|months?|years?|decades?)\b", low):
+        return resolve(t[m.end():], ref, sentence=sentence, anchor=anchor, day_first=day_first, cues=cues)
+    business = business_value(low, ref)
+    if business is not None:
+        return business
+    # an adjective duration: "a five-year plan", "50-year", "two-year term"
+    m = re.fullmatch(r"([a-z0-9]+(?:-[a-z]+)?)-(day|week|month|year|decade)(?:-long)?", low)
+    if m:
+        n = number(m.group(1))
+        if n is None:
+            return None
+        return f"P{n * 10 if m.group(2) == 'decade' else n}{UNITS[m.group(2)]}"
+    # counted from the date the narrative last named: "a year later", "two days later"
+    m = re.fullmatch(r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (day|week|month|year)s? later", low)
+    if m:
+        if anchor is None:
+            return None
+        n = number(m.group(1)) or 1
+        d = anchor + relativedelta(**{m.group(2) + "s": n})
+        return str(d.year) if m.group(2) == "year" else f"{d.year:04d}-{d.month:02d}" if m.group(2) == "month" \
+            else d.isoformat()
+    if ref is not None and re.fullmatch(r"(?:later|earlier) this year|(?:later|earlier) in the year", low):
+        return str(ref.year)
+    if ref is not None and re.fullmatch(r"(?:later|earlier) this month", low):
+        return f"{ref.year:04d}-{ref.month:02d}"
+    m = re.fullmatch(rf"(this|next|last) ({MONTH_RE})", low)
+    if m and ref is not None:
+        month = _month(m.group(2))
+        if month is not None:
+            year = ref.year + (1 if m.group(1) == "next" and month <= ref.month else 0) \
+                - (1 if m.group(1) == "last" and month >= ref.month else 0)
+            return f"{year:04d}-{month:02d}"
+
+    # ranges: one span, one interval ("June 5 to June 11", "July 1, 2025, through June 30, 2026", "2024-2026")
+    ranged = range_value(t, ref, sentence=sentence, anchor=anchor, day_first=day_first, cues=cues)
+    if ranged is not None:
+        return ranged
 
     # ranges: "5-6 April 2024", "April 5-6, 2024"
     m = re.fullmatch(rf"(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})\s+({MONTH_RE})(?:,?\s+(\d{{4}}))?", t, re.IGNORECASE)
@@ -193,21 +266,23 @@ def resolve(
         if m.group(1) == "next" or (tense.future and not tense.past):
             return ahead.isoformat()
         return back.isoformat()
-    m = re.fullmatch(r"(?:(a|one|two|three|\d+) )?(year|years|month|months|week|weeks|day|days) ago", low)
-    if m:
+    m = re.fullmatch(r"(?:([\w-]+) )?(year|years|month|months|week|weeks|day|days|decade|decades) ago", low)
+    if m and (m.group(1) is None or number(m.group(1)) is not None):
         if ref is None:
             return None
-        n = NUMBER_WORDS.get(m.group(1) or "a") or int(m.group(1))
+        n = number(m.group(1) or "a") or 1
         unit = m.group(2).rstrip("s")
+        if unit == "decade":
+            unit, n = "year", n * 10
         d = ref - relativedelta(**{unit + "s": n})
         return str(d.year) if unit == "year" else f"{d.year:04d}-{d.month:02d}" if unit == "month" else d.isoformat()
 
     # durations: "two months", "the past three years", "48 days"
     m = re.fullmatch(r"(?:(?:the )?(?:past|last|next|previous|first|coming|over|for)\s+)?"
-                     r"([\w-]+)\s+(days?|weeks?|months?|years?|decades?)", low)
+                     r"((?:[\w-]+\s+){0,2}?[\w-]+)\s+(days?|weeks?|months?|years?|decades?)", low)
     if m:
         word = m.group(1)
-        n = NUMBER_WORDS.get(word) if not word.isdigit() else int(word)
+        n = number(word)
         if n is None or word in VAGUE:
             return None
         unit = m.group(2).rstrip("s")
@@ -286,4 +361,60 @@ def precise_day(value: str | None) -> date | None:
     """The date of a day-precision value, for anchoring "the same day"."""
     if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return date.fromisoformat(value)
+    return None
+
+
+def business_value(low: str, ref: date | None) -> str | None:
+    """Quarters, halves, fiscal years, seasons and decades in TIMEX3 form: 2025-Q4, 2025-H1, FY2025, 2026-SU, 199."""
+    m = re.fullmatch(r"(?:(first|second|third|fourth|1st|2nd|3rd|4th) quarter|q([1-4]))(?: of|,)? "
+                     r"(?:fiscal (?:year )?)?(\d{4})", low)
+    if m:
+        n = ORDINALS.get(m.group(1) or "") or int(m.group(2))
+        return f"{m.group(3)}-Q{n}"
+    m = re.fullmatch(r"(?:(first|second|1st|2nd) half of|h([12])) (\d{4})", low)
+    if m:
+        return f"{m.group(3)}-H{ORDINALS.get(m.group(1) or '') or int(m.group(2))}"
+    m = re.fullmatch(r"(?:fiscal(?: year)?|fy) ?(\d{4})(?:\s*[-–/]\s*(\d{2,4}))?", low)
+    if m:
+        if m.group(2):  # "fiscal year 2025-26": the interval of the years it spans
+            return f"{m.group(1)}/{_full_year(m.group(1), m.group(2))}"
+        return f"FY{m.group(1)}"
+    m = re.fullmatch(r"(?:(this|next|last) )?(spring|summer|fall|autumn|winter)(?: of)?(?: (\d{4}))?", low)
+    if m and (m.group(3) or (m.group(1) and ref is not None)):
+        shift = {"this": 0, "next": 1, "last": -1}
+        year = int(m.group(3)) if m.group(3) else ref.year + shift[m.group(1)]  # type: ignore[union-attr]
+        return f"{year}-{SEASONS[m.group(2)]}"
+    m = re.fullmatch(r"(?:the )?(\d{3})0s", low)
+    if m:
+        return m.group(1)
+    m = re.fullmatch(r"(\d{4})\s*[-–/]\s*(\d{4}|\d{2})", low)
+    if m:
+        return f"{m.group(1)}/{_full_year(m.group(1), m.group(2))}"
+    return None
+
+
+def _full_year(first: str, second: str) -> str:
+    """The end year of a span of years: "2025-26" ends in 2026."""
+    return second if len(second) == 4 else first[:2] + second
+
+
+def range_value(text: str, ref: date | None, **context: object) -> str | None:
+    """``FIRST/LAST`` for a range of two dates of the same precision; each side borrows the year or month the
+    other writes ("June 5 to June 11", "May 1 to 3, 2025")."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+        return None
+    parts = RANGE_SPLIT.split(text.strip(), maxsplit=1)
+    if len(parts) != 2 or not all(p.strip() for p in parts):
+        return None
+    first, last = (p.strip(" ,") for p in parts)
+    year = re.search(r"\b\d{4}\b", last)
+    if year and not re.search(r"\b\d{4}\b", first) and re.search(MONTH_RE, first, re.IGNORECASE):
+        first = f"{first}, {year.group(0)}"
+    month = re.match(rf"({MONTH_RE})\s", first, re.IGNORECASE)
+    if month and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?", last):
+        last = f"{month.group(1)} {last}"
+    a = resolve(first, ref, **context)  # type: ignore[arg-type]
+    b = resolve(last, ref, **context)  # type: ignore[arg-type]
+    if a and b and len(a) == len(b) and not a.startswith("P") and "/" not in a + b:
+        return f"{a}/{b}"
     return None

@@ -158,3 +158,53 @@ def test_a_sentence_of_many_dates_finds_its_cues_once(monkeypatch):
     values = [doc._.presstag_meta[f"{e.start_char}:{e.end_char}"]["value"] for e in doc.ents]
     assert values == [f"2024-03-{d:02d}" for d in range(1, 29)]
     assert len(calls) == 1  # one search of the sentence, not one per date
+
+
+JUN06 = date(2026, 6, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("more than 25 years", "P25Y"), ("nearly 30 years", "P30Y"), ("more than one hundred years", "P100Y"),
+        ("five-year", "P5Y"), ("50-year", "P50Y"), ("seventeen days", "P17D"), ("sixty days", "P60D"),
+        ("Q4 2025", "2025-Q4"), ("the third quarter of 2025", "2025-Q3"), ("first half of 2025", "2025-H1"),
+        ("H2 2024", "2024-H2"), ("fiscal 2024", "FY2024"), ("FY2025", "FY2025"),
+        ("fiscal year 2025-26", "2025/2026"), ("2025-26", "2025/2026"), ("1884-1949", "1884/1949"),
+        ("2026–2027", "2026/2027"), ("June 5 to June 11", "2026-06-05/2026-06-11"),
+        ("July 1, 2025, through June 30, 2026", "2025-07-01/2026-06-30"), ("May 1 to 3, 2025", "2025-05-01/2025-05-03"),
+        ("summer 2026", "2026-SU"), ("this winter", "2026-WI"), ("the 1990s", "199"), ("later this year", "2026"),
+        ("this November", "2026-11"), ("over a decade ago", "2016"), ("two years ago", "2024"),
+        ("2024-03-05", "2024-03-05"), ("12-18 months", None),
+    ],
+)
+def test_business_dates_ranges_and_modified_durations(text, expected):
+    assert resolve(text, JUN06) == expected
+
+
+def test_a_span_of_time_later_counts_from_the_last_date_named():
+    assert resolve("A year later", JUN06, anchor=date(2017, 5, 1)) == "2018"
+    assert resolve("two days later", JUN06, anchor=date(2017, 5, 1)) == "2017-05-03"
+    assert resolve("a year later", JUN06) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "expected"),
+    [
+        ("It has served clients for more than 25 years.", {"25 years": "DATE"}, [("more than 25 years", "DATE")]),
+        ("It ran from June 5 to June 11.", {"June 5": "DATE", "June 11": "DATE"}, [("June 5 to June 11", "DATE")]),
+        ("Deposits during the years 2020 and 2021 grew.", {"2020": "DATE", "2021": "DATE"},
+         [("years 2020 and 2021", "DATE")]),
+        ("The event is on Friday, June 6, 2025.", {"Friday": "DATE", "June 6, 2025": "DATE"},
+         [("Friday, June 6, 2025", "DATE")]),
+        ("Operations start in Q4 2025 and at POWERGEN 2026.", {"2026": "DATE"}, [("Q4 2025", "DATE")]),
+        ("Circuits double every 12-18 months.", {"12-18 months": "DATE"}, []),
+        ("Press Release Number: 1181", {"1181": "DATE"}, []),
+        ("He lived at 3301 Nostrand Avenue.", {"3301": "DATE"}, []),
+        ("Her 10-month-old son and a four-season resort.", {"10-month-old": "DATE", "four-season": "DATE"}, []),
+    ],
+)
+def test_date_span_grammar(text, model, expected):
+    from tests.helpers import ents, pipeline
+
+    assert ents(pipeline(model, ["presstag_date_spans"])(text)) == expected

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..dateline import US_HINTS, find_dateline
-from ..dates import EXPLICIT_DATE_RE, Cues, precise_day, resolve, sentence_cues
+from ..dates import BUSINESS_DATE_RE, EXPLICIT_DATE_RE, WEEKDAYS, Cues, number, precise_day, resolve, sentence_cues
 from ..spans import EntitySet, claim, doc_text, move_meta, set_entities, span_meta, vote
 
 
@@ -101,9 +101,20 @@ def make_dates(nlp: Language, name: str) -> DateResolver:
     return DateResolver()
 
 
-# DATE mentions that are not calendar dates: frequencies, a bare "day", small numbers (ages: "Dayton, 42,").
-NOT_DATES = {"daily", "weekly", "monthly", "yearly", "annually", "nightly", "hourly", "day", "days"}
-AGE_RE = re.compile(r"^\d{1,3}$|^\d{1,3}[- ]years?[- ]old$", re.IGNORECASE)
+# DATE mentions that are not calendar dates: frequencies, a bare "day", small numbers (ages: "Dayton, 42,"),
+# ages ("10-month-old"), adjectives of other units ("four-season"), vague spans ("multiyear", "years").
+NOT_DATES = {"daily", "weekly", "monthly", "yearly", "annually", "nightly", "hourly", "day", "days", "years",
+             "multiyear", "multi-year"}
+AGE_RE = re.compile(r"^\d{1,3}$|^[\w-]+[- ](?:years?|months?|weeks?|days?)[- ]old\b|^\w+-seasons?$", re.IGNORECASE)
+# A number after these is an identifier or an address, not a year: "Press Release Number: 1181", "Suite 2000".
+NUMBER_NOUNS = {"number", "no", "no.", "#", "suite", "room", "unit", "box", "ste", "ste.", "floor", "route", "highway"}
+STREET_WORDS = {"street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "boulevard", "blvd", "blvd.",
+                "drive", "dr", "dr.", "lane", "ln", "way", "court", "place", "parkway", "highway", "square", "plaza"}
+MODIFIER_WORDS = {"more than": 2, "over": 1, "nearly": 1, "almost": 1, "about": 1, "around": 1, "approximately": 1,
+                  "roughly": 1, "at least": 2, "up to": 2, "close to": 2, "less than": 2, "under": 1, "just over": 2,
+                  "well over": 2}
+RANGE_WORDS = {"to", "through", "thru", "until", "and", "-", "–", "—"}
+WEEKDAY_NAMES = set(WEEKDAYS)
 RELATIVE_WORDS = {"this", "last", "next"}  # "this Thanksgiving", "last Christmas"
 DURATION_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
                   "fortnight"}
@@ -129,7 +140,9 @@ class DateSpans:
                 span = Span(doc, start, end, label="DATE")
                 move_meta(doc, e, span)
                 ents.replace(e, span)
-        for match in EXPLICIT_DATE_RE.finditer(doc_text(doc)):
+        self.modified_durations(doc, ents)
+        matches = [*EXPLICIT_DATE_RE.finditer(doc_text(doc)), *BUSINESS_DATE_RE.finditer(doc_text(doc))]
+        for match in sorted(matches, key=lambda m: (m.start(), -m.end())):
             span = doc.char_span(match.start(), match.end(), label="DATE", alignment_mode="contract")
             if span is None or len(span) == 0:
                 continue
@@ -140,15 +153,70 @@ class DateSpans:
             elif all(e.label_ == "DATE" and span.start <= e.start and e.end <= span.end for e in overlaps) and \
                     any((e.start, e.end) != (span.start, span.end) for e in overlaps):
                 claim(doc, ents, span, "date_grammar")  # "April 2016" -> "5-6 April 2016"
+        self.ranges(doc, ents)
         set_entities(doc, ents)
         return doc
 
     @staticmethod
+    def modified_durations(doc: Doc, ents: EntitySet) -> None:
+        """A duration keeps its modifier: "more than 25 years", "nearly 30 years", "over a decade ago"."""
+        for e in ents:
+            if e.label_ != "DATE" or not any(t.lower_.rstrip("s") in DURATION_UNITS for t in e):
+                continue
+            if not (e[0].like_num or e[0].lower_ in ("a", "an") or number(e[0].lower_) is not None):
+                continue  # a counted duration only: not "up to last year", "over several days"
+            for words, n in MODIFIER_WORDS.items():
+                start = e.start - n
+                if start >= 0 and doc[start:e.start].text.lower() == words \
+                        and all(o is e for o in ents.overlapping(start, e.end)):
+                    span = Span(doc, start, e.end, label="DATE")
+                    move_meta(doc, e, span)
+                    ents.replace(e, span)
+                    break
+
+    @staticmethod
+    def ranges(doc: Doc, ents: EntitySet) -> None:
+        """Two dates joined by "to", "through", "and" or a dash are one range: "June 5 to June 11", "July 1, 2025,
+        through June 30, 2026", "the years 2020 and 2021"; a weekday joins its date: "Friday, June 6, 2025"."""
+        dates = [e for e in ents if e.label_ == "DATE"]
+        for a, b in zip(dates, dates[1:], strict=False):
+            if a not in ents or b not in ents:
+                continue
+            between = [t for t in doc[a.end:b.start] if not t.is_space]
+            words = [t.lower_ for t in between if t.text != ","]
+            weekday = len(a) == 1 and a[0].lower_ in WEEKDAY_NAMES and [t.text for t in between] == [","]
+            if not (weekday or (len(words) == 1 and words[0] in RANGE_WORDS)) or len(between) > 2:
+                continue
+            if words == ["and"] and not (a.text.isdigit() and b.text.isdigit()):
+                continue  # "and" joins years only: "2020 and 2021", not "May 1 and the same day"
+            start = a.start
+            if words == ["and"] and start > 0 and doc[start - 1].lower_ == "years":
+                start -= 1
+            span = Span(doc, start, b.end, label="DATE")
+            move_meta(doc, a, span)
+            ents.remove(a)
+            ents.remove(b)
+            ents.add(span)
+
+    @staticmethod
     def not_a_date(doc: Doc, e: Span) -> bool:
         text = e.text.lower()
-        if text in NOT_DATES or AGE_RE.match(text):
+        if text in NOT_DATES or AGE_RE.match(text) or e[0].lower_ == "every":
             return True
-        return e.start > 0 and doc[e.start - 1].lower_ == "aged"
+        before = doc[e.start - 1] if e.start > 0 else None
+        after = doc[e.end] if e.end < len(doc) else None
+        if before is not None and before.lower_ in ("aged", "every", "per"):
+            return True  # an age, a frequency: "every 12-18 months"
+        if e.text.isdigit():
+            if before is not None and (before.lower_.rstrip(":") in NUMBER_NOUNS or before.text == ":" and e.start > 1
+                                       and doc[e.start - 2].lower_ in NUMBER_NOUNS):
+                return True  # "Press Release Number: 1181"
+            if after is not None and after.is_title and e.end + 1 < len(doc) and doc[e.end + 1].lower_ in STREET_WORDS:
+                return True  # "3301 Nostrand Avenue"
+            if before is not None and before.is_upper and len(before.text) > 2 and before.text.isalpha() \
+                    and not before.is_sent_start:
+                return True  # a year in an event's name: "POWERGEN 2026", "CES 2025"
+        return False
 
 
 @Language.factory("presstag_date_spans", assigns=["doc.ents"], default_config={})
