@@ -234,3 +234,43 @@ def test_an_acronym_in_brackets_after_an_organisation_is_one_whatever_it_spells(
     doc = nlp("Doctors Without Borders (MSF) and Save the Children (UK) spoke. MSF said more.")
     assert ents(doc) == [("Doctors Without Borders", "ORG"), ("MSF", "ORG"), ("Save the Children", "ORG"),
                          ("UK", "PLACE"), ("MSF", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "expected"),
+    [
+        ("Ships reach the Port of Halifax daily.", {"Port": "PERSON", "Halifax": "GPE"},
+         [("Port of Halifax", "PLACE")]),
+        ("Sites in Matagorda County, TX, and Toronto, ON grew.", {"Matagorda County": "GPE", "Toronto": "GPE"},
+         [("Matagorda County", "PLACE"), ("TX", "PLACE"), ("Toronto", "PLACE"), ("ON", "PLACE")]),
+    ],
+)
+def test_place_phrases_and_state_codes(text, model, expected):
+    assert ents(pipeline(model, ["presstag_gazetteer"])(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "expected"),
+    [
+        # an acronym defined for what is no entity is none either
+        ("They signed a Memorandum of Understanding (MOU). The MOU runs.", {"MOU": "ORG"}, []),
+        ("The Office of Justice Programs (OJP) said. OJP grants.",
+         {"Office of Justice Programs": "ORG", "OJP": "ORG"},
+         [("Office of Justice Programs", "ORG"), ("OJP", "ORG"), ("OJP", "ORG")]),
+        # two person spans the model cut apart
+        ("said Deputy Attorney General Sally Quillian Yates today.", {"Sally Quillian": "PERSON", "Yates": "PERSON"},
+         [("Sally Quillian Yates", "PERSON")]),
+        # a title before an organisation's name, but the office of a title is an organisation
+        ("Vice President Commission for Air Quality Management met.",
+         {"Vice President Commission for Air Quality Management": "ORG"},
+         [("Commission for Air Quality Management", "ORG")]),
+        ("the Prosecutor General’s Office said", {"Prosecutor General’s Office": "ORG"},
+         [("Prosecutor General’s Office", "ORG")]),
+        # a lone head noun refers back; a named body names
+        ("The Association said the Senate and the Company agreed.",
+         {"Association": "ORG", "Senate": "ORG", "Company": "ORG"}, [("Senate", "ORG")]),
+        ("Costs in MW and EUR rose; the MOU and IoT.", {"MW": "ORG", "EUR": "ORG", "MOU": "ORG", "IoT": "ORG"}, []),
+    ],
+)
+def test_corporate_negatives(text, model, expected):
+    assert ents(pipeline(model, ["presstag_negatives"])(text)) == expected

@@ -5,10 +5,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..gazetteer import Gazetteer, default_gazetteer
+from ..gazetteer import Gazetteer, default_gazetteer, word_list
 from ..spans import LEADING_WORDS, EntitySet, best_label, claim, is_capitalised, move_meta, set_entities, vote
 
 MAX_NAME_TOKENS = 9
+# Nouns that with "of" and a place name a place: "Port of Halifax", "State of Texas", "Gulf of Mexico".
+PLACE_NOUNS = {"Port", "City", "County", "Province", "State", "Republic", "Gulf", "Bay", "Isle", "Island", "Islands",
+               "Lake", "Mount", "Cape", "Strait", "Sea", "Region", "District", "Municipality", "Borough", "Town",
+               "Village", "Canton", "Kingdom", "Commonwealth"}
 
 
 def is_modifier(token: object) -> bool:
@@ -25,8 +29,9 @@ class GazetteerTagger:
     are modifiers ("Kurdish YPG" → "YPG").
     """
 
-    def __init__(self, *, gazetteer: Gazetteer) -> None:
+    def __init__(self, *, gazetteer: Gazetteer, state_codes: frozenset[str] = frozenset()) -> None:
         self.gazetteer = gazetteer
+        self.state_codes = state_codes
 
     def find(self, doc: Doc) -> list[tuple[int, int, str, str]]:
         """Longest gazetteer matches, left to right, not overlapping each other."""
@@ -76,8 +81,28 @@ class GazetteerTagger:
                 move_meta(doc, outer, span)
                 vote(doc, span, label, kind)
                 ents.replace(outer, Span(doc, start, end, label=best_label(doc, span)))
+        self.place_phrases(doc, ents)
         set_entities(doc, ents)
         return doc
+
+    def place_phrases(self, doc: Doc, ents: EntitySet) -> None:
+        """ "Port of Halifax", "State of Texas": a place noun, "of" and a place are one place; "Matagorda County, TX",
+        "TAOS, N.M.": a state or province code after a place is a place."""
+        for e in [x for x in ents if x.label_ == "PLACE"]:
+            if e.start >= 2 and doc[e.start - 1].lower_ == "of" and doc[e.start - 2].text in PLACE_NOUNS \
+                    and all(x.start >= e.start - 2 for x in ents.overlapping(e.start - 2, e.start)):
+                for x in ents.overlapping(e.start - 2, e.start):
+                    ents.remove(x)  # "Port" alone was no person
+                span = Span(doc, e.start - 2, e.end, label="PLACE")
+                move_meta(doc, e, span)
+                vote(doc, span, "PLACE", "grammar")
+                ents.replace(e, span)
+            k = e.end
+            if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].text in self.state_codes \
+                    and not ents.overlapping(k + 1, k + 2):
+                code = Span(doc, k + 1, k + 2, label="PLACE")
+                vote(doc, code, "PLACE", "gazetteer")
+                ents.add(code)
 
 
 def cut_dates(doc: Doc, ents: EntitySet, start: int, end: int) -> None:
@@ -97,4 +122,4 @@ def cut_dates(doc: Doc, ents: EntitySet, start: int, end: int) -> None:
 
 @Language.factory("presstag_gazetteer", assigns=["doc.ents"], default_config={})
 def make_gazetteer(nlp: Language, name: str) -> GazetteerTagger:
-    return GazetteerTagger(gazetteer=default_gazetteer())
+    return GazetteerTagger(gazetteer=default_gazetteer(), state_codes=word_list("state_codes.txt"))

@@ -45,6 +45,7 @@ class NegativeEvidence:
         self.gazetteer = gazetteer
         # head nouns that, standing alone, refer back to a name rather than name anything
         self.generic_heads = frozenset(h for h in org_heads | GENERIC_NOUNS if h not in bodies)
+        self.org_heads = org_heads
         self.not_entities = not_entities
         self.titles = titles
         self.max_title = max((len(t.split()) for t in titles), default=1)
@@ -63,9 +64,32 @@ class NegativeEvidence:
                 out.append(span)
         out = self.with_nicknames(doc, out)
         out.extend(self.titled_names(doc, out))
+        out = self.acronyms_of_non_entities(doc, out)
+        out = join_adjacent_people(doc, out)
         set_entities(doc, [Span(doc, e.start, e.end, label=best_label(doc, e)) for e in out])
         self.mark_boilerplate(doc)
         return doc
+
+    def acronyms_of_non_entities(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """An acronym defined for what is no entity is none either: "Memorandum of Understanding (MOU)", "Smart
+        Policing Initiative (SPI)"."""
+        from ..canonical import spells
+
+        covered = {i for e in ents for i in range(e.start, e.end)}
+        dropped: set[str] = set()
+        for t in doc:
+            if t.text != "(" or t.i + 2 >= len(doc) or doc[t.i + 2].text != ")" or t.i < 2:
+                continue
+            acr = doc[t.i + 1].text
+            if not (acr.isupper() and 2 <= len(acr) <= 8):
+                continue
+            k = t.i
+            while k > 0 and t.i - k < 8 and (is_capitalised(doc[k - 1]) or doc[k - 1].lower_ in ("of", "for", "and")):
+                k -= 1
+            words = doc[k:t.i]
+            if len(words) >= 2 and spells(acr, words.text) and not any(i in covered for i in range(k, t.i)):
+                dropped.add(acr)
+        return [e for e in ents if e.text not in dropped] if dropped else ents
 
     def title_length(self, doc: Doc, start: int, end: int) -> int:
         """Number of tokens of a title at ``doc[start:end]``'s start (0 when none)."""
@@ -123,6 +147,11 @@ class NegativeEvidence:
                     span = self._rebound(doc, ent, rest, end)
                     vote(doc, span, owner, "gazetteer")
                     return [Span(doc, rest, end, label=best_label(doc, span))]
+                if rest == start + k and doc[rest].text not in INNER_POSSESSIVES \
+                        and any(t.text in self.org_heads for t in doc[rest:end]):
+                    # a title before an organisation's name: "Vice President Commission for Air Quality Management"
+                    # (but "Prosecutor General's Office" is the office of the title)
+                    return self.fix_org(doc, self._rebound(doc, ent, rest, end))
             # nor is the start of a title after the name: "Pentagon Press" of "Pentagon Press Secretary"
             for j in range(start + 1, end):
                 if doc[j].text in self.title_starts and any(
@@ -224,7 +253,8 @@ class NegativeEvidence:
                 continue
             before = range(max(0, e.start - self.max_title - 1), e.start)
             titled = any(doc[s:e.start].text in self.titles for s in before)
-            if titled and self.gazetteer.label_of(e.text) is None and e.label_ != "DATE":
+            headed = e.label_ == "ORG" and any(t.text in self.org_heads for t in e)
+            if titled and self.gazetteer.label_of(e.text) is None and e.label_ != "DATE" and not headed:
                 vote(doc, e, "PERSON", "title")
         return out
 
@@ -354,3 +384,19 @@ def make_negatives(nlp: Language, name: str) -> NegativeEvidence:
         org_heads=word_list("org_heads.txt"),
         bodies=word_list("bodies.txt"),
     )
+
+
+def join_adjacent_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Two person spans with only a space between them are one name the model cut: "Sally Quillian" + "Yates"."""
+    ordered = sorted(ents, key=lambda e: e.start)
+    out: list[Span] = []
+    for e in ordered:
+        last = out[-1] if out else None
+        if last is not None and last.label_ == e.label_ == "PERSON" and last.end == e.start \
+                and last[-1].whitespace_ == " " and len(last) + len(e) <= 5:
+            span = Span(doc, last.start, e.end, label="PERSON")
+            move_meta(doc, last, span)
+            out[-1] = span
+            continue
+        out.append(e)
+    return out

@@ -231,7 +231,8 @@ def _continues_name(doc: Doc, j: int) -> bool:
     if is_capitalised(t):
         return True
     if t.text in ("-", "–"):
-        return nxt_cap
+        # "Rolls-Royce", "Task Force – Inherent Resolve"; a spaced hyphen separates: "Dr. Sharma - Vice President"
+        return nxt_cap and not (t.text == "-" and (t.whitespace_ or doc[j - 1].whitespace_))
     if t.lower_ in CONNECTORS or t.text in INNER_POSSESSIVES:
         the_then_cap = j + 2 < n and doc[j + 1].lower_ == "the" and t.lower_ != "and" and is_capitalised(doc[j + 2])
         return nxt_cap or the_then_cap
