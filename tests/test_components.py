@@ -270,6 +270,12 @@ def test_place_phrases_and_state_codes(text, model, expected):
         ("The Association said the Senate and the Company agreed.",
          {"Association": "ORG", "Senate": "ORG", "Company": "ORG"}, [("Senate", "ORG")]),
         ("Costs in MW and EUR rose; the MOU and IoT.", {"MW": "ORG", "EUR": "ORG", "MOU": "ORG", "IoT": "ORG"}, []),
+        # names with particles and suffixes; a title's organisation
+        ("Stéphane de La Faverie, CEO of Estée Lauder, spoke.",
+         {"Stéphane de La Faverie": "ORG", "Estée Lauder": "PERSON"},
+         [("Stéphane de La Faverie", "PERSON"), ("Estée Lauder", "ORG")]),
+        ("said Stephen Spinelli Jr., president of the college.", {"Stephen Spinelli": "PERSON"},
+         [("Stephen Spinelli Jr.", "PERSON")]),
     ],
 )
 def test_corporate_negatives(text, model, expected):

@@ -3,6 +3,7 @@ lower-case tails, laws and events named like organisations, "the Government of X
 
 from __future__ import annotations
 
+from nameparser.config import CONSTANTS
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -31,6 +32,10 @@ PLACE_NOUNS = {"town", "city", "village", "vicinity", "outskirts", "province", "
 GOVERNMENT = {"Government", "government", "Governments", "authorities", "Authorities", "regime", "Regime",
               "parliament", "people", "forces", "military", "officials", "side"}
 FIRST_WORD_EVENTS = {"Operation"}
+# Lower-case particles inside personal names ("Stéphane de La Faverie", "Ludwig van Beethoven") and generational
+# suffixes after them ("Jr.", "III"), from nameparser's lists.
+NAME_PARTICLES = frozenset(p for p in CONSTANTS.prefixes if p.isalpha() and p.islower() and len(p) <= 4)
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "esq", "jnr", "snr"} & set(CONSTANTS.suffix_not_acronyms))
 # Capitalised nouns that stand for an organisation named elsewhere ("the Company", "the State"), besides the
 # organisation head nouns.
 GENERIC_NOUNS = {"Company", "Companies", "State", "Firm", "Issuer", "Board", "Group", "Partnership", "Subsidiary"}
@@ -66,6 +71,7 @@ class NegativeEvidence:
         out.extend(self.titled_names(doc, out))
         out = self.acronyms_of_non_entities(doc, out)
         out = join_adjacent_people(doc, out)
+        out = with_suffixes(doc, out)
         set_entities(doc, [Span(doc, e.start, e.end, label=best_label(doc, e)) for e in out])
         self.mark_boilerplate(doc)
         return doc
@@ -249,6 +255,12 @@ class NegativeEvidence:
         out.extend(self.named_before_title(doc, taken))
         out.extend(self.transcript_speakers(doc, taken))
         for e in ents:
+            if e.label_ in ("ORG", "PLACE") and self.before_title(doc, e) and not self.gazetteer.label_of(e.text) \
+                    and not any(t.text in self.org_heads for t in e) and span_meta(doc, e)["evidence"] == ["model"]:
+                vote(doc, e, "PERSON", "title")  # "Stéphane de La Faverie, CEO of …"
+            if e.label_ == "PERSON" and e.start >= 2 and doc[e.start - 1].lower_ in ("of", "at") \
+                    and doc[e.start - 2].text in self.title_ends and span_meta(doc, e)["evidence"] == ["model"]:
+                vote(doc, e, "ORG", "title")  # "CEO of Estée Lauder": a title's organisation
             if e.label_ == "PERSON" or e.start == 0 or doc[e.start - 1].text not in self.title_ends_or_period:
                 continue
             before = range(max(0, e.start - self.max_title - 1), e.start)
@@ -257,6 +269,17 @@ class NegativeEvidence:
             if titled and self.gazetteer.label_of(e.text) is None and e.label_ != "DATE" and not headed:
                 vote(doc, e, "PERSON", "title")
         return out
+
+    def before_title(self, doc: Doc, e: Span) -> bool:
+        """Whether ``e`` stands in apposition before a title: "X, CEO of …", "X, the Chief Financial Officer"."""
+        j = e.end
+        if j >= len(doc) or doc[j].text != ",":
+            return False
+        j += 1
+        if j < len(doc) and doc[j].lower_ in ("the", "a", "an"):
+            j += 1
+        return any(doc[j:j + k].text.lower() in self.titles_lower for k in range(1, self.max_title + 1)
+                   if j + k <= len(doc))
 
     def portfolio_and_holder(self, doc: Doc, start: int, end: int) -> list[Span]:
         """ "Minister for the Middle East Tobias Ellwood": after "TITLE for (the)", a place then the holder's name."""
@@ -339,8 +362,10 @@ class NegativeEvidence:
             if not title:
                 continue
             start = comma
-            while start > 0 and comma - start < 4 and is_capitalised(doc[start - 1]) and start - 1 not in covered \
-                    and doc[start - 1].lower_ not in STOP_WORDS and doc[start - 1].text not in self.titles:
+            while start > 0 and comma - start < 5 and start - 1 not in covered and (
+                    is_capitalised(doc[start - 1]) and doc[start - 1].lower_ not in STOP_WORDS
+                    and doc[start - 1].text not in self.titles
+                    or doc[start - 1].lower_ in NAME_PARTICLES and start - 2 >= 0 and is_capitalised(doc[start - 2])):
                 start -= 1
             if comma - start >= 2 and not self.gazetteer.label_of(doc[start:comma].text):
                 span = Span(doc, start, comma, label="PERSON")
@@ -398,5 +423,23 @@ def join_adjacent_people(doc: Doc, ents: list[Span]) -> list[Span]:
             move_meta(doc, last, span)
             out[-1] = span
             continue
+        out.append(e)
+    return out
+
+
+def with_suffixes(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A person's name keeps its generational suffix: "Stephen Spinelli Jr.", "Martin Luther King III"."""
+    starts = {e.start for e in ents}
+    out = []
+    for e in ents:
+        j = e.end
+        if e.label_ == "PERSON" and j < len(doc) and doc[j].text == "," and j + 1 < len(doc) \
+                and doc[j + 1].lower_.rstrip(".") in NAME_SUFFIXES:
+            j += 1
+        if e.label_ == "PERSON" and j < len(doc) and doc[j].lower_.rstrip(".") in NAME_SUFFIXES \
+                and doc[j].text[:1].isupper() and j not in starts:
+            span = Span(doc, e.start, j + 1, label="PERSON")
+            move_meta(doc, e, span)
+            e = span
         out.append(e)
     return out
