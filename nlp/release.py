@@ -43,7 +43,7 @@ SAFE_HARBOUR = re.compile(r"^[ \t]*[*_#]*[ \t]*(?:Forward[- ]Looking Statements?
                           r"Safe Harbou?r(?: Statement)?|Disclaimer|Legal Disclaimer|Notice Regarding Forward[- ]"
                           r"Looking[^\n]*)[ \t]*:?[*_]*[ \t]*$", re.MULTILINE | re.IGNORECASE)
 # About sections in the first part of a release are not its closing boilerplate ("About the campaign" early on).
-BOILERPLATE_FROM = 0.4
+BOILERPLATE_FROM = 0.3
 
 
 @dataclass(frozen=True)

@@ -84,9 +84,10 @@ CREATE INDEX IF NOT EXISTS quotes_document ON quotes (document_id);
 
 def entity_name(m: Mention) -> str | None:
     """The name a mention is indexed under: its canonical name, else its text; a date's calendar value (a date
-    without one, such as "today" with no reference date, is stored as a mention but not indexed)."""
+    without one, such as "today" with no reference date, and a duration such as "P20Y", are stored as mentions
+    but not indexed)."""
     if m.label == "DATE":
-        return m.value
+        return None if m.value is None or m.value.startswith("P") else m.value  # a duration is no date to index
     return m.canonical or m.text
 
 

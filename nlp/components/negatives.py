@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import Gazetteer, default_gazetteer, first_token_forms, word_list
+from ..release import boilerplate_start
 from ..spans import (
     INNER_POSSESSIVES,
     LEADING_WORDS,
@@ -381,17 +382,10 @@ class NegativeEvidence:
         move_meta(doc, ent, span)
         return span
 
-    def mark_boilerplate(self, doc: Doc) -> None:
-        """Entities in an "About X" section at the end of a release are marked ``boilerplate``."""
-        text = doc_text(doc)
-        cut = None
-        for marker in ("\nAbout ", "\nABOUT "):
-            pos = text.rfind(marker)
-            if pos != -1 and (cut is None or pos < cut):
-                line_end = text.find("\n", pos + 1)
-                heading = text[pos + 1:line_end if line_end != -1 else len(text)]
-                if len(heading.split()) <= 8:
-                    cut = pos
+    @staticmethod
+    def mark_boilerplate(doc: Doc) -> None:
+        """Entities in the closing boilerplate ("About X" sections, safe-harbour statements) are ``boilerplate``."""
+        cut = boilerplate_start(doc_text(doc))
         if cut is None:
             return
         for e in doc.ents:
