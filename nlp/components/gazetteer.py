@@ -9,6 +9,9 @@ from ..gazetteer import Gazetteer, default_gazetteer, word_list
 from ..spans import LEADING_WORDS, EntitySet, best_label, claim, is_capitalised, move_meta, set_entities, vote
 
 MAX_NAME_TOKENS = 9
+# Words after which a town's name is the town: "in Monahans", "near Boerne", "from Taos".
+PLACE_CUES = {"in", "at", "near", "from", "to", "of", "outside", "around", "across", "throughout", "into", "inside",
+              "toward", "towards", "via", "between", "and", ",", "(", "/", "-", "–", "—"}
 # Nouns that with "of" and a place name a place: "Port of Halifax", "State of Texas", "Gulf of Mexico".
 PLACE_NOUNS = {"Port", "City", "County", "Province", "State", "Republic", "Gulf", "Bay", "Isle", "Island", "Islands",
                "Lake", "Mount", "Cape", "Strait", "Sea", "Region", "District", "Municipality", "Borough", "Town",
@@ -61,6 +64,7 @@ class GazetteerTagger:
         ents = EntitySet(doc.ents)
         for start, end, label, kind in self.find(doc):
             overlaps = ents.overlapping(start, end)
+            city = label == "PLACE" and self.gazetteer.is_city(doc[start:end].text)
             if any(e.label_ == "DATE" for e in overlaps):
                 # A date does not run into a name: "5 March 2024 - Human Rights Watch" is a date and an ORG.
                 cut_dates(doc, ents, start, end)
@@ -68,11 +72,16 @@ class GazetteerTagger:
             if not overlaps:
                 if end < len(doc) and is_capitalised(doc[end]):
                     continue  # the start of a longer name ("Greenwich Mean Time")
+                if city and not self.place_cue(doc, start, end):
+                    continue  # a city's name the model passed over, with nothing around it that says place
                 span = Span(doc, start, end, label=label)
                 vote(doc, span, label, kind)
                 ents.add(span)
                 continue
             if all(start <= e.start and e.end <= end for e in overlaps):
+                if city and any(e.label_ == "ORG" for e in overlaps) and not self.place_cue(doc, start, end):
+                    continue  # a city's name the model reads as an organisation, with nothing that says place, is
+                    # its club or company ("Leeds 1", "Santa Fe Pacific"); "in Tartus" is the town
                 claim(doc, ents, Span(doc, start, end, label=label), kind)
                 continue
             outer = next((e for e in overlaps if e.start <= start and end <= e.end), None)
@@ -84,6 +93,21 @@ class GazetteerTagger:
         self.place_phrases(doc, ents)
         set_entities(doc, ents)
         return doc
+
+    @staticmethod
+    def place_cue(doc: Doc, start: int, end: int) -> bool:
+        """Whether the words around ``doc[start:end]`` say it is a place: a locative before it ("in Monahans"),
+        a comma and a capitalised word after it ("Boerne, Texas"), "-based" ("Almaty-based"), or a dateline's start
+        ("LONDON, 5 May –")."""
+        before = doc[start - 1] if start > 0 else None
+        if before is not None and before.lower_ in PLACE_CUES:
+            return True
+        after = doc[end].text if end < len(doc) else ""
+        if (before is None or "\n" in before.text_with_ws) and after in (",", "-", "–", "—", "(", "--"):
+            return True  # a dateline: "LONDON, 5 May –", "GENEVA (17 May 2023)"
+        if end + 1 < len(doc) and after in ("-", "–") and doc[end + 1].lower_ in ("based", "born", "headquartered"):
+            return True  # "Almaty-based"
+        return end + 1 < len(doc) and after == "," and is_capitalised(doc[end + 1])
 
     def place_phrases(self, doc: Doc, ents: EntitySet) -> None:
         """ "Port of Halifax", "State of Texas": a place noun, "of" and a place are one place; "Matagorda County, TX",
