@@ -1,4 +1,4 @@
-"""Ablation: micro F1 on both development sets with each presstag component switched off in turn.
+"""Ablation: micro F1 on every development set with each presstag component switched off in turn.
 
 Run: python bench/ablation.py [GOLD.jsonl ...]   (default: ../shared/data/*.gold.jsonl)
 """
@@ -11,7 +11,7 @@ from pathlib import Path
 from nlp.evaluate import gold_sources, load_gold, score
 from nlp.pipeline import Extractor, load_model
 
-COMPONENTS = ["presstag_gazetteer", "presstag_orgs", "presstag_negatives", "presstag_consistency",
+COMPONENTS = ["presstag_gazetteer", "presstag_orgs", "presstag_negatives", "presstag_release", "presstag_consistency",
               "presstag_date_spans", "presstag_dateline"]
 
 

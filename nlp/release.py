@@ -159,7 +159,8 @@ def boilerplate_start(text: str) -> int | None:
     """Where the release's closing boilerplate begins: its first "About" heading or safe-harbour statement in
     the later part of the text, else None."""
     floor = int(len(text) * BOILERPLATE_FROM)
-    starts = [m.start() for m in ABOUT_RE.finditer(text) if m.start() >= floor]
+    abouts = [m.start() for m in ABOUT_RE.finditer(text)]
+    starts = [s for s in abouts if s >= floor] + abouts[-1:]  # the last About section closes a release anyway
     starts += [m.start() for m in SAFE_HARBOUR.finditer(text) if m.start() >= floor]
     return min(starts) if starts else None
 

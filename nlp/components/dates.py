@@ -207,6 +207,9 @@ class DateSpans:
         after = doc[e.end] if e.end < len(doc) else None
         if before is not None and before.lower_ in ("aged", "every", "per"):
             return True  # an age, a frequency: "every 12-18 months"
+        if e.text.isdigit() and before is not None and before.lower_ == "of" and e.start > 1 \
+                and doc[e.start - 2].text in ("Act", "Acts", "Law", "Code"):
+            return True  # the year in a law's name: "the Securities Litigation Reform Act of 1995"
         if e.text.isdigit():
             if before is not None and (before.lower_.rstrip(":") in NUMBER_NOUNS or before.text == ":" and e.start > 1
                                        and doc[e.start - 2].lower_ in NUMBER_NOUNS):

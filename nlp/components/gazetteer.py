@@ -114,7 +114,8 @@ class GazetteerTagger:
         "TAOS, N.M.": a state or province code after a place is a place."""
         for e in [x for x in ents if x.label_ != "PLACE" and x.text in self.state_codes and x.start >= 2]:
             if doc[e.start - 1].text == "," and is_capitalised(doc[e.start - 2]):
-                ents.replace(e, Span(doc, e.start, e.end, label="PLACE"))  # "Houston, TX" is no organisation
+                vote(doc, e, "PLACE", "gazetteer")  # "Houston, TX" is no organisation
+                ents.replace(e, Span(doc, e.start, e.end, label="PLACE"))
         for e in [x for x in ents if x.label_ == "PLACE"]:
             if e.start >= 2 and doc[e.start - 1].lower_ == "of" and doc[e.start - 2].text in PLACE_NOUNS \
                     and all(x.start >= e.start - 2 for x in ents.overlapping(e.start - 2, e.start)):

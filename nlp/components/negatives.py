@@ -37,6 +37,10 @@ FIRST_WORD_EVENTS = {"Operation"}
 # suffixes after them ("Jr.", "III"), from nameparser's lists.
 NAME_PARTICLES = frozenset(p for p in CONSTANTS.prefixes if p.isalpha() and p.islower() and len(p) <= 4)
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "esq", "jnr", "snr"} & set(CONSTANTS.suffix_not_acronyms))
+# Head words of laws and treaties: a "person" named with one is a law ("Securities Litigation Reform Act").
+LAW_HEADS = {"Act", "Acts", "Law", "Code", "Constitution", "Covenant", "Convention", "Treaty", "Charter",
+             "Declaration", "Protocol", "Resolution", "Agreement", "Accord", "Amendment", "Statute", "Directive",
+             "Regulation", "Ordinance"}
 # Capitalised nouns that stand for an organisation named elsewhere ("the Company", "the State"), besides the
 # organisation head nouns.
 GENERIC_NOUNS = {"Company", "Companies", "State", "Firm", "Issuer", "Board", "Group", "Partnership", "Subsidiary"}
@@ -133,8 +137,8 @@ class NegativeEvidence:
         while start < end - 1 and (doc[start].lower_ in STOP_WORDS or doc[start].lower_ in LEADING_WORDS):
             start += 1
         if label == "PERSON":
-            if any(ch.isdigit() for ch in text):
-                return []
+            if any(ch.isdigit() for ch in text) or len(ent) > 1 and ent[-1].text in LAW_HEADS:
+                return []  # "Securities Litigation Reform Act" is a law, not a person
             while (k := self.title_length(doc, start, end)) and k < end - start:
                 start += k
                 while start < end - 1 and doc[start].text in {".", ","}:
