@@ -42,8 +42,10 @@ SECURITY_WORDS = re.compile(r"(?i)\b(?:shares?|ticker|symbol|wkn|isin|cusip)$")
 SAFE_HARBOUR = re.compile(r"^[ \t]*[*_#]*[ \t]*(?:Forward[- ]Looking Statements?|Cautionary (?:Note|Statement)[^\n]*|"
                           r"Safe Harbou?r(?: Statement)?|Disclaimer|Legal Disclaimer|Notice Regarding Forward[- ]"
                           r"Looking[^\n]*)[ \t]*:?[*_]*[ \t]*$", re.MULTILINE | re.IGNORECASE)
-# About sections in the first part of a release are not its closing boilerplate ("About the campaign" early on).
-BOILERPLATE_FROM = 0.3
+# An About section in a release's lead is not its closing boilerplate ("About the campaign" early on): the lead is
+# its first 600 characters or 15% of it.
+LEAD_CHARS = 600
+BOILERPLATE_FROM = 0.15
 
 
 @dataclass(frozen=True)
@@ -156,11 +158,10 @@ def is_exchange(market: str) -> bool:
 
 
 def boilerplate_start(text: str) -> int | None:
-    """Where the release's closing boilerplate begins: its first "About" heading or safe-harbour statement in
-    the later part of the text, else None."""
-    floor = int(len(text) * BOILERPLATE_FROM)
-    abouts = [m.start() for m in ABOUT_RE.finditer(text)]
-    starts = [s for s in abouts if s >= floor] + abouts[-1:]  # the last About section closes a release anyway
+    """Where the release's closing boilerplate begins: its first "About" heading or safe-harbour statement after
+    the lead, else None."""
+    floor = max(LEAD_CHARS, int(len(text) * BOILERPLATE_FROM))
+    starts = [m.start() for m in ABOUT_RE.finditer(text) if m.start() >= floor]
     starts += [m.start() for m in SAFE_HARBOUR.finditer(text) if m.start() >= floor]
     return min(starts) if starts else None
 

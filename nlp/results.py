@@ -9,6 +9,7 @@ from typing import Any
 from .canonical import canonical_entities, name_mentions
 from .evidence import confidence
 from .quotes import find_quotes
+from .release import boilerplate_start
 from .spans import key, meta
 from .types import Dateline, DocumentResult, ExtractorInfo, Mention
 
@@ -84,10 +85,12 @@ def lead_end(text: str, min_words: int = 25) -> int:
 
 
 def complete(result: DocumentResult, canonical_of: Callable[[str], str | None] | None = None) -> DocumentResult:
-    """Add what needs the whole document: canonical names and entities, quotes and salience."""
+    """Add what needs the whole document: the boilerplate, canonical names and entities, quotes and salience."""
     if result.error is not None or result.text is None:
         return result
-    mentions, clusters = name_mentions(result.entities, canonical_of, result.text)
+    cut = boilerplate_start(result.text)  # on the whole text, whichever component added a mention
+    marked = [replace(m, boilerplate=cut is not None and m.start > cut) for m in result.entities]
+    mentions, clusters = name_mentions(marked, canonical_of, result.text)
     quotes = find_quotes(result.text, mentions)
     speakers = [name for q in quotes for name in (q.speaker, q.organization) if name]
     entities = canonical_entities(mentions, clusters, lead_end=lead_end(result.text), speakers=speakers)

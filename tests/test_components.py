@@ -1,9 +1,12 @@
 """The press-release components, each on a blank pipeline whose model output is fixed by a ruler."""
 
+import re
+
 import pytest
 
 from nlp.errors import OptionError
 from nlp.spans import key, meta
+from nlp.types import Mention
 from tests.helpers import ents, pipeline
 
 
@@ -95,13 +98,18 @@ def test_negative_evidence(text, model, expected):
 
 
 def test_boilerplate_section_is_marked_not_dropped():
-    nlp = pipeline({"Amnesty International": "ORG", "Geneva": "GPE"}, ["presstag_negatives"])
-    doc = nlp("Amnesty International spoke in Geneva.\nAbout Amnesty International\nAmnesty International is a "
-              "movement.")
-    marks = [meta(doc)[key(e)].get("boilerplate", False) for e in doc.ents]
-    assert [e.text for e in doc.ents] == ["Amnesty International", "Geneva", "Amnesty International",
-                                          "Amnesty International"]
-    assert marks == [False, False, True, True]
+    from nlp.results import complete
+    from nlp.types import DocumentResult
+
+    body = "Amnesty International spoke in Geneva. " * 20
+    text = f"{body}\nAbout Amnesty International\nAmnesty International is a movement."
+    found = [m.start() for m in re.finditer("Amnesty International|Geneva", text)]
+    mentions = tuple(Mention(text=text[s:s + (6 if text[s] == "G" else 21)], label="PLACE" if text[s] == "G" else "ORG",
+                             source_label="ORG", start=s, end=s + (6 if text[s] == "G" else 21)) for s in found)
+    result = complete(DocumentResult(id="x", source="x", extractor=None, entities=mentions, text=text))
+    marks = [(m.text, m.boilerplate) for m in result.entities]
+    assert marks[:2] == [("Amnesty International", False), ("Geneva", False)]
+    assert marks[-2:] == [("Amnesty International", True), ("Amnesty International", True)]
 
 
 def test_consistency_surnames_and_majority():

@@ -1,5 +1,5 @@
 """``presstag_negatives``: what is not an entity, or not all of one — jargon and headings, titles on names,
-lower-case tails, laws and events named like organisations, "the Government of X", and boilerplate."""
+lower-case tails, laws and events named like organisations, "the Government of X", corporate furniture."""
 
 from __future__ import annotations
 
@@ -9,12 +9,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import Gazetteer, default_gazetteer, first_token_forms, word_list
-from ..release import boilerplate_start
 from ..spans import (
     INNER_POSSESSIVES,
     LEADING_WORDS,
     best_label,
-    doc_text,
     is_capitalised,
     move_meta,
     set_entities,
@@ -78,7 +76,6 @@ class NegativeEvidence:
         out = join_adjacent_people(doc, out)
         out = with_suffixes(doc, out)
         set_entities(doc, [Span(doc, e.start, e.end, label=best_label(doc, e)) for e in out])
-        self.mark_boilerplate(doc)
         return doc
 
     def acronyms_of_non_entities(self, doc: Doc, ents: list[Span]) -> list[Span]:
@@ -385,17 +382,6 @@ class NegativeEvidence:
         span = Span(doc, start, end, label=ent.label)
         move_meta(doc, ent, span)
         return span
-
-    @staticmethod
-    def mark_boilerplate(doc: Doc) -> None:
-        """Entities in the closing boilerplate ("About X" sections, safe-harbour statements) are ``boilerplate``."""
-        cut = boilerplate_start(doc_text(doc))
-        if cut is None:
-            return
-        for e in doc.ents:
-            if e.start_char > cut:
-                span_meta(doc, e)["boilerplate"] = True
-
 
 @Language.factory("presstag_negatives", assigns=["doc.ents"], default_config={})
 def make_negatives(nlp: Language, name: str) -> NegativeEvidence:
