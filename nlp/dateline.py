@@ -29,7 +29,9 @@ DASH = r"\s*(?:—|–|-{1,2}|\|)\s*"
 WIRE_RE = r"(?P<wire>[A-Z][\w.!&'’]*(?:[ ][A-Z0-9][\w.!&'’]*){0,4})"
 PATTERNS = [
     # (London, December 17, 2025) –    /   GENEVA, March 3, 2024 /PRNewswire/ --   /   WASHINGTON — Jan. 8, 2019 —
-    re.compile(rf"^\s*\(?{PLACE_RE}(?:\s*\([^)]{{1,40}}\))?{SEP}{DATE_RE}\)?", re.MULTILINE),
+    # /   MIAMI, FL — November 15, 2024 — (NOTICIAS NEWSWIRE) —
+    re.compile(rf"^\s*\(?{PLACE_RE}(?:\s*\([^)]{{1,40}}\))?{SEP}{DATE_RE}\)?(?:{DASH}\({WIRE_RE}\)(?=\s*[—–-]))?",
+               re.MULTILINE),
     # GENEVA (17 May 2023) –
     re.compile(rf"^\s*{PLACE_RE}\s*\(\s*{DATE_RE}\s*\)(?=\s*(?:—|–|-{{1,2}}|:))", re.MULTILINE),
     # 17 December 2025 — Nairobi:

@@ -41,7 +41,11 @@ SECURITY_WORDS = re.compile(r"(?i)\b(?:shares?|ticker|symbol|wkn|isin|cusip)$")
 # Boilerplate that is not an "About" section: safe-harbour statements and wire-service disclaimers.
 SAFE_HARBOUR = re.compile(r"^[ \t]*[*_#]*[ \t]*(?:Forward[- ]Looking Statements?|Cautionary (?:Note|Statement)[^\n]*|"
                           r"Safe Harbou?r(?: Statement)?|Disclaimer|Legal Disclaimer|Notice Regarding Forward[- ]"
-                          r"Looking[^\n]*)[ \t]*:?[*_]*[ \t]*$", re.MULTILINE | re.IGNORECASE)
+                          r"Looking[^\n]*)[ \t]*:?[*_]*[ \t]*$"
+                          # a wire service's closing lines: "To receive SMS alerts …", "Please see full terms of use …"
+                          r"|^[ \t]*(?:To receive (?:SMS|instant SMS|text) alerts|Please see full terms of use|"
+                          r"The issuer is solely responsible|This content was originally published|NOTE TO INVESTORS)",
+                          re.MULTILINE | re.IGNORECASE)
 # An About section in a release's lead is not its closing boilerplate ("About the campaign" early on): the lead is
 # its first 600 characters or 15% of it.
 LEAD_CHARS = 600
