@@ -1,4 +1,4 @@
-"""presstag's command line: a thin Typer layer over the ``nlp`` library."""
+"""presstag's command line: a thin Typer layer over the library (``presstag``, the repository's ``nlp/``)."""
 
 from __future__ import annotations
 
@@ -14,9 +14,10 @@ from typing import Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from nlp.errors import OptionError, PresstagError
-from nlp.export import Format, terminal_safe
-from nlp.version import __version__
+from presstag.errors import OptionError, PresstagError
+from presstag.export import Format
+from presstag.terminal import terminal_safe
+from presstag.version import __version__
 
 # Exit codes (the README's table): 0 all done, 1 a document failed, 2 usage error, 3 the run could not complete
 # (a store or output that cannot be written, a lost worker, an internal error), 130 Ctrl-C, 143 SIGTERM.
@@ -166,7 +167,7 @@ def build_extractor(model: str | None, labels: str | None = None, patterns: Path
                     reference_date: str | None = None, disable: str | None = None,
                     timeout: float | None = None) -> Any:
     """The library's Extractor from command-line options."""
-    from nlp.pipeline import DEFAULT_TIMEOUT, Extractor
+    from presstag.pipeline import DEFAULT_TIMEOUT, Extractor
 
     ref = parse_date(reference_date)
     off = [x.strip() for x in (disable or "").split(",") if x.strip()]
@@ -175,7 +176,7 @@ def build_extractor(model: str | None, labels: str | None = None, patterns: Path
 
 
 def _inputs(inputs: list[str] | None) -> list[str]:
-    from nlp.sources import expand_inputs
+    from presstag.sources import expand_inputs
 
     if not inputs:
         if sys.stdin.isatty():
@@ -192,10 +193,10 @@ class EngineName(StrEnum):
 def make_engine(name: EngineName, scheduler: str | None, workers: int) -> Any:
     """The engine that runs the batches."""
     if name is EngineName.dask or scheduler is not None:
-        from nlp.cluster import DaskEngine
+        from presstag.cluster import DaskEngine
 
         return DaskEngine(scheduler, workers if workers > 1 else None)
-    from nlp.engines import LocalEngine
+    from presstag.engines import LocalEngine
 
     return LocalEngine(workers)
 
@@ -286,9 +287,9 @@ def extract(
     store); 2 a usage error (bad option, missing input, model not installed, store in use); 3 the run could
     not complete (a store or output that cannot be written, a lost worker); 130 interrupted; 143 terminated.
     """
-    from nlp.batch import RunStats, run
-    from nlp.export import open_output, write_results
-    from nlp.sources import read_inputs
+    from presstag.batch import RunStats, run
+    from presstag.export import open_output, write_results
+    from presstag.sources import read_inputs
 
     stats = RunStats()
     store = None
@@ -301,7 +302,7 @@ def extract(
         if fmt is None and (db is None or output is not None):
             fmt = Format.table if output is None and sys.stdout.isatty() else Format.jsonl
         if db is not None:
-            from nlp.store import Store
+            from presstag.store import Store
 
             store = Store(db)
         extractor = build_extractor(model, labels, patterns, reference_date, disable, timeout)
@@ -398,9 +399,9 @@ def timeline(
     reference_date: RefDateOpt = None,
 ) -> None:
     """The dated events of one or many releases in date order, with the people, organisations and places."""
-    from nlp.export import open_output
-    from nlp.sources import read_inputs
-    from nlp.timeline import TimelineFormat, events, write_timeline
+    from presstag.export import open_output
+    from presstag.sources import read_inputs
+    from presstag.timeline import TimelineFormat, events, write_timeline
 
     try:
         try:
@@ -441,7 +442,7 @@ def evaluate(
     import json
     from collections import Counter
 
-    from nlp.evaluate import gold_sources, load_gold, score
+    from presstag.evaluate import gold_sources, load_gold, score
 
     try:
         docs = load_gold(gold)
@@ -534,8 +535,8 @@ def entities(
     = False,
 ) -> None:
     """The cross-document index: each entity with its documents, mentions, and first and last date seen."""
-    from nlp.labels import parse_labels
-    from nlp.store import query_entities
+    from presstag.labels import parse_labels
+    from presstag.store import query_entities
 
     try:
         wanted = parse_labels(label) if label else None
@@ -554,8 +555,8 @@ def documents(
     fmt: QueryFormatOpt = QueryFormat.table,
 ) -> None:
     """The stored releases that mention an entity, oldest first."""
-    from nlp.labels import parse_labels
-    from nlp.store import query_documents
+    from presstag.labels import parse_labels
+    from presstag.store import query_documents
 
     try:
         if not entity.strip():
@@ -571,7 +572,7 @@ def documents(
 @app.command()
 def info(model: ModelOpt = None, disable: DisableOpt = None) -> None:
     """Show the model, its version, the components that run and the label map."""
-    from nlp.labels import load_label_map
+    from presstag.labels import load_label_map
 
     try:
         extractor = build_extractor(model, disable=disable)

@@ -8,8 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from nlp.evaluate import gold_sources, load_gold, score
-from nlp.pipeline import Extractor, load_model
+from presstag.evaluate import gold_sources, load_gold, score
+from presstag.pipeline import Extractor, load_model
 
 COMPONENTS = ["presstag_gazetteer", "presstag_orgs", "presstag_negatives", "presstag_release", "presstag_consistency",
               "presstag_date_spans", "presstag_dateline"]

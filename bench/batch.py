@@ -33,7 +33,7 @@ RAW = r"""
 import json, sys
 from pathlib import Path
 import spacy
-from nlp.pipeline import resolve_model_name
+from presstag.pipeline import resolve_model_name
 nlp = spacy.load(resolve_model_name(), exclude=["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"])
 paths = sorted(p for p in Path(sys.argv[1]).rglob("*") if p.suffix in (".txt", ".md") and p.is_file())
 texts = (p.read_text(encoding="utf-8", errors="replace") for p in paths)

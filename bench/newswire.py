@@ -13,8 +13,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from nlp.evaluate import GoldDocument, GoldSpan, gold_sources, score
-from nlp.pipeline import PRESSTAG_COMPONENTS, Extractor
+from presstag.evaluate import GoldDocument, GoldSpan, gold_sources, score
+from presstag.pipeline import PRESSTAG_COMPONENTS, Extractor
 
 LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE"}
 RAW = [c for c in PRESSTAG_COMPONENTS if c not in ("presstag_labels", "presstag_patterns")]

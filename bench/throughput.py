@@ -15,8 +15,8 @@ from pathlib import Path
 
 import spacy
 
-from nlp.pipeline import Extractor, resolve_model_name
-from nlp.sources import SourceDocument
+from presstag.pipeline import Extractor, resolve_model_name
+from presstag.sources import SourceDocument
 
 GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "re3d-dev.gold.jsonl"
 

@@ -10,28 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from .errors import GoldFormatError
+from .labelstudio import gold_from_labelstudio
 from .sources import SourceDocument
-from .types import LABELS, DocumentResult
+from .types import LABELS, DocumentResult, GoldDocument, GoldSpan
 
 LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|s?['’])$")
-
-
-@dataclass(frozen=True)
-class GoldSpan:
-    start: int
-    end: int
-    label: str
-    value: str | None = None
-
-
-@dataclass(frozen=True)
-class GoldDocument:
-    id: str
-    text: str
-    spans: tuple[GoldSpan, ...]
-    genre: str | None = None
-    reference_date: str | None = None  # the date the release prints (null or absent: none, or not annotated)
 
 
 @dataclass
@@ -118,8 +102,6 @@ def load_gold(path: str | Path) -> list[GoldDocument]:
         raise GoldFormatError(f"{path}: the gold file is not UTF-8") from exc
     stripped = raw.lstrip()
     if stripped.startswith("["):
-        from .labelstudio import gold_from_labelstudio
-
         try:
             tasks = json.loads(raw)
         except json.JSONDecodeError as exc:

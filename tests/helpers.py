@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import spacy
 
-import nlp.components  # noqa: F401  (registers the factories)
+import presstag.components  # noqa: F401  (registers the factories)
 
 
 def pipeline(model_ents: dict[str, str], components: list[str]) -> spacy.language.Language:

@@ -2,9 +2,9 @@
 
 import pytest
 
-from nlp.batch import RunStats, run
-from nlp.sources import SourceDocument
-from nlp.store import Store
+from presstag.batch import RunStats, run
+from presstag.sources import SourceDocument
+from presstag.store import Store
 
 
 def test_summary_line():

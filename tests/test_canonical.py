@@ -1,7 +1,7 @@
 """Canonical entities: which mentions of a document are one entity, its name, aliases and salience."""
 
-from nlp.canonical import canonicalise, cluster_mentions, fold, initials, is_acronym, name_mentions
-from nlp.types import Mention
+from presstag.canonical import canonicalise, cluster_mentions, fold, initials, is_acronym, name_mentions
+from presstag.types import Mention
 
 
 def mentions(text, spec):

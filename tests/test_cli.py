@@ -5,7 +5,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from cli import app
+from presstag.cli import app
 from tests.conftest import KZ_GOLD, KZ_TEXT
 
 runner = CliRunner()
@@ -193,14 +193,14 @@ def test_importing_the_command_line_does_not_import_spacy():
     import subprocess
     import sys
 
-    code = "import sys, cli; print('spacy' in sys.modules, 'thinc' in sys.modules)"
+    code = "import sys, presstag.cli; print('spacy' in sys.modules, 'thinc' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]  # so `presstag --help` answers at once
 
 
 def test_progress_bar_counts_documents_and_is_silent_when_disabled():
-    from cli import Progress
-    from nlp.batch import RunStats
+    from presstag.batch import RunStats
+    from presstag.cli import Progress
 
     bar = Progress(10, True)
     try:

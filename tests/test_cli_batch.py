@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cli import app
-from nlp.store import Store
+from presstag.cli import app
+from presstag.store import Store
 from tests.conftest import KZ_TEXT, RE3D_GOLD
 
 runner = CliRunner()
@@ -95,7 +95,7 @@ def test_query_errors_are_one_line(tmp_path):
 
 def _presstag() -> list[str]:
     exe = Path(sys.executable).with_name("presstag")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "cli"]
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "presstag.cli"]
 
 
 def test_ctrl_c_leaves_a_consistent_store_that_the_next_run_completes(tmp_path):

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cli import app
+from presstag.cli import app
 from tests.conftest import KZ_TEXT, RE3D_GOLD
 
 runner = CliRunner()
@@ -22,7 +22,7 @@ RELEASE = "GENEVA, 5 March 2024 - Human Rights Watch urged Kazakhstan to free An
 
 def _presstag() -> list[str]:
     exe = Path(sys.executable).with_name("presstag")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "cli"]
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "presstag.cli"]
 
 
 def test_square_brackets_are_text_not_markup(tmp_path):
@@ -129,7 +129,7 @@ def test_the_markdown_timeline_shows_html_as_text(tmp_path):
 
 
 def test_a_store_that_cannot_be_written_is_one_line_and_exit_3(tmp_path, monkeypatch):
-    from nlp.store import Store
+    from presstag.store import Store
 
     release = tmp_path / "r.txt"
     release.write_text(RELEASE, encoding="utf-8")
@@ -148,12 +148,12 @@ def test_a_store_that_cannot_be_written_is_one_line_and_exit_3(tmp_path, monkeyp
 
 
 def test_an_unexpected_failure_is_one_line_and_exit_3(tmp_path, monkeypatch):
-    import nlp.batch
+    import presstag.batch
 
     def broken(*args, **kwargs):
         raise RuntimeError("something unforeseen")
 
-    monkeypatch.setattr(nlp.batch, "run", broken)
+    monkeypatch.setattr(presstag.batch, "run", broken)
     result = runner.invoke(app, ["extract", str(KZ_TEXT)])
     assert result.exit_code == 3
     assert result.stderr.startswith("presstag: internal error (RuntimeError: something unforeseen)")

@@ -6,7 +6,7 @@ import time
 import pytest
 from typer.testing import CliRunner
 
-from cli import app
+from presstag.cli import app
 from tests.conftest import KZ_TEXT, RE3D_GOLD
 
 pytest.importorskip("distributed")
@@ -50,8 +50,8 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_2(corpus, tmp_path):
 
 
 def test_a_task_that_fails_after_retries_reports_each_document():
-    from nlp.cluster import _collect
-    from nlp.sources import SourceDocument
+    from presstag.cluster import _collect
+    from presstag.sources import SourceDocument
 
     class LostFuture:
         def result(self):
@@ -59,7 +59,7 @@ def test_a_task_that_fails_after_retries_reports_each_document():
 
     batch = [SourceDocument(id="a", source="a.txt", text="Text.", sha256="h1"),
              SourceDocument(id="b", source="b.txt", text="More.", sha256="h2")]
-    from nlp.types import ExtractorInfo
+    from presstag.types import ExtractorInfo
 
     info = ExtractorInfo(version="0", model="en_test", model_version="1")
     results = _collect(LostFuture(), batch, info)

@@ -4,9 +4,9 @@ import re
 
 import pytest
 
-from nlp.errors import OptionError
-from nlp.spans import key, meta
-from nlp.types import Mention
+from presstag.errors import OptionError
+from presstag.spans import key, meta
+from presstag.types import Mention
 from tests.helpers import ents, pipeline
 
 
@@ -98,8 +98,8 @@ def test_negative_evidence(text, model, expected):
 
 
 def test_boilerplate_section_is_marked_not_dropped():
-    from nlp.results import complete
-    from nlp.types import DocumentResult
+    from presstag.results import complete
+    from presstag.types import DocumentResult
 
     body = "Amnesty International spoke in Geneva. " * 20
     text = f"{body}\nAbout Amnesty International\nAmnesty International is a movement."
@@ -132,7 +132,7 @@ def test_consistency_propagates_to_unlabelled_mentions():
     nlp = pipeline({}, [])
     doc = nlp("The Open Media Fund spoke. Later the Open Media Fund wrote again.")
     doc.ents = [Span(doc, 1, 4, label="ORG")]
-    from nlp.components.consistency import DocumentConsistency
+    from presstag.components.consistency import DocumentConsistency
 
     doc = DocumentConsistency()(doc)
     assert ents(doc) == [("Open Media Fund", "ORG"), ("Open Media Fund", "ORG")]
@@ -149,7 +149,7 @@ def test_user_patterns_take_precedence(tmp_path):
 
 
 def test_bad_patterns_file(tmp_path):
-    from nlp.components.patterns import read_patterns
+    from presstag.components.patterns import read_patterns
 
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"label": "ORG"}\n', encoding="utf-8")

@@ -1,6 +1,6 @@
 """Contact details are never entities nor inside one."""
 
-from nlp.contacts import contact_spans
+from presstag.contacts import contact_spans
 from tests.helpers import ents, pipeline
 
 

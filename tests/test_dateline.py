@@ -1,6 +1,6 @@
 import pytest
 
-from nlp.dateline import find_dateline
+from presstag.dateline import find_dateline
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from nlp.dates import FUTURE_CUES, PAST_CUES, Tense, choose_year, numeric_date, resolve, sentence_cues
+from presstag.dates import FUTURE_CUES, PAST_CUES, Tense, choose_year, numeric_date, resolve, sentence_cues
 
 DEC17 = date(2025, 12, 17)  # a Wednesday
 JAN10 = date(2024, 1, 10)  # a Wednesday
@@ -146,7 +146,7 @@ def test_tense_from_a_sentences_cues_found_once_is_the_tense_without_the_mention
 
 
 def test_a_sentence_of_many_dates_finds_its_cues_once(monkeypatch):
-    import nlp.components.dates as component
+    import presstag.components.dates as component
     from tests.helpers import pipeline
 
     calls = []

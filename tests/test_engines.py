@@ -3,10 +3,10 @@
 import pytest
 from spacy.language import Language
 
-from nlp.engines import LocalEngine
-from nlp.pipeline import batched
-from nlp.sources import SourceDocument
-from nlp.types import ErrorRecord
+from presstag.engines import LocalEngine
+from presstag.pipeline import batched
+from presstag.sources import SourceDocument
+from presstag.types import ErrorRecord
 
 pytestmark = [pytest.mark.model]
 

@@ -2,9 +2,9 @@ import json
 
 import pytest
 
-from nlp.errors import GoldFormatError
-from nlp.evaluate import GoldDocument, GoldSpan, load_gold, normalise, score
-from nlp.types import DocumentResult, Mention
+from presstag.errors import GoldFormatError
+from presstag.evaluate import GoldDocument, GoldSpan, load_gold, normalise, score
+from presstag.types import DocumentResult, Mention
 
 TEXT = "The Norwegian Helsinki Committee and Bokayev’s lawyer met on December 1 in Almaty."
 

@@ -4,9 +4,9 @@ import csv
 import io
 import json
 
-from nlp.export import Format, write_results
-from nlp.labelstudio import gold_from_labelstudio
-from nlp.types import DocumentResult, ErrorRecord, ExtractorInfo, Mention
+from presstag.export import Format, write_results
+from presstag.labelstudio import gold_from_labelstudio
+from presstag.types import DocumentResult, ErrorRecord, ExtractorInfo, Mention
 
 TEXT = "Amnesty International met in Almaty on December 1."
 INFO = ExtractorInfo(version="0.1.0", model="en_test", model_version="1.0")

@@ -1,6 +1,6 @@
 """The gazetteer: lookups, and its cache in the user's cache folder."""
 
-from nlp import gazetteer
+from presstag import gazetteer
 
 
 def test_lookups_and_canonical_names():

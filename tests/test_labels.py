@@ -1,10 +1,10 @@
 import pytest
 from spacy.tokens import Span
 
-from nlp.components.labels import LabelMapper
-from nlp.errors import OptionError
-from nlp.labels import load_label_map, parse_labels
-from nlp.spans import key, meta
+from presstag.components.labels import LabelMapper
+from presstag.errors import OptionError
+from presstag.labels import load_label_map, parse_labels
+from presstag.spans import key, meta
 
 
 def test_label_map_is_the_annotation_table():

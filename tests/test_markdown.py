@@ -1,8 +1,8 @@
 """Markdown as a reader sees it: text without markup, link targets or images; navigation after the last rule
 left out."""
 
-from nlp.markdown import render_markdown
-from nlp.sources import read_bytes
+from presstag.markdown import render_markdown
+from presstag.sources import read_bytes
 
 RELEASE = """# Acme Robotics Opens Office in Geneva &amp; Zurich
 

@@ -5,8 +5,8 @@ import time
 import pytest
 from spacy.language import Language
 
-from nlp.pipeline import Extractor, resolve_model_name
-from nlp.sources import SourceDocument
+from presstag.pipeline import Extractor, resolve_model_name
+from presstag.sources import SourceDocument
 
 pytestmark = [pytest.mark.model, pytest.mark.shared]
 
@@ -129,7 +129,7 @@ def test_places_joined_by_a_hyphen_after_an_abbreviation(extractor):
 
 
 def test_long_whitespace_free_runs_are_broken_for_the_tokenizer_at_the_same_length():
-    from nlp.pipeline import MAX_RUN, model_text
+    from presstag.pipeline import MAX_RUN, model_text
 
     for text in ["(" * 8000, "U.S.-Iraq-" * 10000, "see https://example.org/" + "a" * 300 + " now"]:
         seen = model_text(text)
@@ -140,7 +140,7 @@ def test_long_whitespace_free_runs_are_broken_for_the_tokenizer_at_the_same_leng
 
 
 def test_long_texts_go_through_the_model_in_bounded_groups(extractor, monkeypatch):
-    import nlp.pipeline as pipeline
+    import presstag.pipeline as pipeline
 
     monkeypatch.setattr(pipeline, "CHUNK_CHARS", 400)
     monkeypatch.setattr(pipeline, "PIPE_CHARS", 800)
@@ -166,7 +166,7 @@ def slow(doc):
 
 
 def test_a_document_over_the_time_limit_is_a_timeout_record_and_the_rest_go_on(extractor):
-    from nlp.timelimit import can_limit
+    from presstag.timelimit import can_limit
 
     if not can_limit():
         pytest.skip("no interval timer on this platform")

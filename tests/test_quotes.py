@@ -1,6 +1,6 @@
 """Quote attribution on invented releases: speaker, role, organisation, span."""
 
-from nlp.quotes import find_quotes
+from presstag.quotes import find_quotes
 from tests.test_canonical import mentions
 
 
@@ -21,7 +21,7 @@ def test_after_the_quote_with_role_and_organisation_and_a_continuation():
 def test_surname_after_the_quote_takes_the_canonical_full_name():
     text = "Anna Petrova leads the group. “The law must change now,” Petrova said."
     ms = mentions(text, [("Anna Petrova", "PERSON"), ("Petrova", "PERSON")])
-    from nlp.canonical import canonicalise
+    from presstag.canonical import canonicalise
 
     ms, _ = canonicalise(ms)
     got = find_quotes(text, ms)

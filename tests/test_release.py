@@ -3,7 +3,7 @@ subject of its news (nlp/release.py and the presstag_release component)."""
 
 import pytest
 
-from nlp.release import about_headings, boilerplate_start, legal_form_length, ticker_groups
+from presstag.release import about_headings, boilerplate_start, legal_form_length, ticker_groups
 from tests.helpers import ents, pipeline
 
 

@@ -8,8 +8,8 @@ from io import StringIO
 
 import pytest
 
-from nlp.report import write_html
-from nlp.types import CanonicalEntity, DocumentResult, ErrorRecord, ExtractorInfo, Mention, Quote
+from presstag.report import write_html
+from presstag.types import CanonicalEntity, DocumentResult, ErrorRecord, ExtractorInfo, Mention, Quote
 
 INFO = ExtractorInfo(version="0", model="en_test", model_version="1")
 TEXT = "GENEVA - Anna <Petrova> said “we will appeal the ruling now,” on 5 March 2024."
@@ -80,8 +80,8 @@ def _chromium() -> str | None:
 def test_chromium_renders_the_sample_report(tmp_path):
     from typer.testing import CliRunner
 
-    from cli import app
-    from nlp.sources import read_pdf
+    from presstag.cli import app
+    from presstag.sources import read_pdf
     from tests.conftest import KZ_TEXT
 
     html = tmp_path / "report.html"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from nlp.errors import InputError
-from nlp.sources import chunk_text, decode_text, expand_inputs, read_bytes, read_inputs, read_path
+from presstag.errors import InputError
+from presstag.sources import chunk_text, decode_text, expand_inputs, read_bytes, read_inputs, read_path
 
 TEXT = "Amnesty International said on 3 March 2024 in Geneva that Café Zoë closed."
 
@@ -185,7 +185,7 @@ def test_a_reader_that_cannot_be_loaded_is_a_reader_error_record(tmp_path, monke
 
 
 def test_a_crashing_parser_is_the_documents_error_not_the_runs(tmp_path, monkeypatch):
-    import nlp.sources as sources
+    import presstag.sources as sources
 
     def crash(*args, **kwargs):
         raise RecursionError("maximum recursion depth exceeded")
@@ -219,7 +219,7 @@ def test_pypdf_warnings_on_a_damaged_pdf_stay_quiet(tmp_path):
     offset = re.search(rb"startxref\s+(\d+)", pdf)
     damaged = tmp_path / "d.pdf"  # a wrong xref offset: pypdf logs "incorrect startxref pointer"
     damaged.write_bytes(pdf[:offset.start(1)] + str(int(offset.group(1)) + 3).encode() + pdf[offset.end(1):])
-    code = f"from nlp.sources import read_path; print(read_path({str(damaged)!r}).error.type)"
+    code = f"from presstag.sources import read_path; print(read_path({str(damaged)!r}).error.type)"
     # a process of its own: pytest's log capture would hide the warning that reaches a user's terminal
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout == "empty\n"  # a blank page, read all the same

@@ -1,7 +1,7 @@
 import pytest
 from spacy.tokens import Span
 
-from nlp.spans import trim
+from presstag.spans import trim
 
 
 @pytest.mark.parametrize(
@@ -23,7 +23,7 @@ def test_trim(blank_nlp, text, start, end, expected):
 
 
 def test_entity_set_finds_overlaps_through_its_token_index(blank_nlp):
-    from nlp.spans import EntitySet
+    from presstag.spans import EntitySet
 
     doc = blank_nlp("Human Rights Watch met officials in Almaty and Astana on Monday")
     hrw, almaty, astana = Span(doc, 0, 3, "ORG"), Span(doc, 6, 7, "PLACE"), Span(doc, 8, 9, "PLACE")
@@ -40,7 +40,7 @@ def test_entity_set_finds_overlaps_through_its_token_index(blank_nlp):
 
 
 def test_claim_replaces_what_it_overlaps_or_votes_for_the_same_bounds(blank_nlp):
-    from nlp.spans import EntitySet, claim, meta
+    from presstag.spans import EntitySet, claim, meta
 
     doc = blank_nlp("Islamic State of Iraq and the Levant fighters")
     ents = EntitySet([Span(doc, 0, 2, "ORG"), Span(doc, 3, 4, "PLACE")])

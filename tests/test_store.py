@@ -8,9 +8,9 @@ from dataclasses import replace
 
 import pytest
 
-from nlp.errors import StoreError, StoreWriteError
-from nlp.store import SCHEMA, Store, query_documents, query_entities
-from nlp.types import DocumentResult, ErrorRecord, ExtractorInfo, Mention
+from presstag.errors import StoreError, StoreWriteError
+from presstag.store import SCHEMA, Store, query_documents, query_entities
+from presstag.types import DocumentResult, ErrorRecord, ExtractorInfo, Mention
 
 INFO = ExtractorInfo(version="0", model="en_test", model_version="1")
 
@@ -185,11 +185,19 @@ def test_a_forked_child_never_holds_the_store_lock(tmp_path):
         pytest.skip("no fork on this platform")
     db = tmp_path / "s.sqlite"
     store = Store(db)
-    child = multiprocessing.get_context("fork").Process(target=time.sleep, args=(30,))
+    context = multiprocessing.get_context("fork")
+    running = context.Event()
+    child = context.Process(target=_signal_then_sleep, args=(running,))
     child.start()
+    assert running.wait(30)  # the child runs (a forked child lets go of the lock before it runs anything)
     try:
         store.close()  # the parent is done (or killed); the child lives on
         Store(db).close()  # not "in use by another presstag run"
     finally:
         child.terminate()
         child.join()
+
+
+def _signal_then_sleep(event) -> None:
+    event.set()
+    time.sleep(30)
