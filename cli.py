@@ -315,7 +315,11 @@ def extract(
             store = Store(db)
         extractor = build_extractor(model, labels, patterns, reference_date, disable, timeout)
         runner = make_engine(engine, scheduler, workers)
-        progress = Progress(len(paths) if "-" not in paths else None, not quiet and sys.stderr.isatty())
+        # A bar for a batch, on a terminal; none for one document, nor under a table printed to the terminal
+        # (the table shows the progress, and a bar and a table would overwrite each other).
+        table_on_screen = fmt is Format.table and output in (None, "-") and sys.stdout.isatty()
+        progress = Progress(len(paths) if "-" not in paths else None,
+                            not quiet and sys.stderr.isatty() and len(paths) > 1 and not table_on_screen)
         sources = read_inputs(paths, max_bytes=int(max_size * 1_000_000))
 
         def reported() -> Any:

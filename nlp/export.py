@@ -85,11 +85,15 @@ def write_csv(results: Iterable[DocumentResult], out: TextIO, **_: Any) -> None:
 
 
 def write_table(results: Iterable[DocumentResult], out: TextIO, **_: Any) -> None:
-    """Per document, a Rich table of its entities (canonical name, label, mentions, other spellings) and one
-    of its quotes. Texts are shown as written: never read as Rich markup, escape sequences made visible."""
+    """Per document, a Rich table of its entities, most salient first (as the HTML report): label (in the report's
+    colours), the entity as written (a date as the release writes it, with its value), mentions and other
+    spellings; then one of its quotes. Texts are shown as written: never read as Rich markup, escape sequences
+    made visible."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
+
+    from .report import COLOURS
 
     def cell(value: str, style: str = "") -> Text:
         return Text(terminal_safe(value), style=style)
@@ -105,16 +109,19 @@ def write_table(results: Iterable[DocumentResult], out: TextIO, **_: Any) -> Non
         if r.reference_date:
             title += f" · reference date {r.reference_date}"
         table = Table(title=cell(title), title_justify="left")
-        for col, justify in (("label", "left"), ("entity", "left"), ("mentions", "right"),
-                             ("also written", "left"), ("first", "right")):
+        for col, justify in (("label", "left"), ("entity", "left"), ("mentions", "right"), ("also written", "left"),
+                             ("date value", "left")):
             table.add_column(col, justify=justify)  # type: ignore[arg-type]
-        for c in r.canonical_entities:
-            table.add_row(cell(c.label), cell(c.name), str(c.mentions), cell("; ".join(c.aliases)),
-                          str(c.first_start))
+        for c in sorted(r.canonical_entities, key=lambda c: (-c.salience, c.first_start)):
+            written, others, value = c.name, list(c.aliases), ""
+            if c.label == "DATE":  # a date's canonical name is its value: show it as written
+                written, others, value = (c.aliases[0], list(c.aliases[1:]), c.name) if c.aliases else (c.name, [], "")
+            table.add_row(cell(f" {c.label} ", f"black on {COLOURS[c.label]}"), cell(written), str(c.mentions),
+                          cell("; ".join(others)), cell(value))
         console.print(table)
         if r.quotes:
             quotes = Table(title=f"{len(r.quotes)} quotes", title_justify="left")
-            for col in ("speaker", "role", "organisation", "quote"):
+            for col in ("speaker", "role", "organization", "quote"):
                 quotes.add_column(col, overflow="fold")
             for q in r.quotes:
                 quotes.add_row(cell(q.speaker or ""), cell(q.role or ""), cell(q.organization or ""),

@@ -135,7 +135,7 @@ def entities_table(r: DocumentResult) -> str:
 def quotes_table(r: DocumentResult) -> str:
     rows = [(escape(q.speaker or ""), escape(q.role or ""), escape(q.organization or ""),
              f"<blockquote>“{escape(q.text)}”</blockquote>") for q in r.quotes]
-    return table("quotes", ("speaker", "role", "organisation", "quote"), rows, "No attributed quotes.")
+    return table("quotes", ("speaker", "role", "organization", "quote"), rows, "No attributed quotes.")
 
 
 def timeline_table(r: DocumentResult) -> str:

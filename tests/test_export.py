@@ -54,3 +54,18 @@ def test_conll_iob():
     assert lines[0] == "-DOCSTART- a"
     assert lines[2:6] == ["Amnesty\tB-ORG", "International\tI-ORG", "met\tO", "in\tO"]
     assert "Almaty\tB-PLACE" in lines and "December\tB-DATE" in lines and "1\tI-DATE" in lines
+
+
+def test_the_table_reads_like_the_report():
+    from presstag.types import CanonicalEntity
+
+    doc = DocumentResult(
+        id="a", source="a.txt", extractor=INFO, text=TEXT, entities=GOOD.entities,
+        canonical_entities=(CanonicalEntity("Almaty", "PLACE", 1, 29, salience=0.2),
+                            CanonicalEntity("P2M", "DATE", 1, 40, aliases=("two months",), salience=0.5),
+                            CanonicalEntity("Amnesty International", "ORG", 3, 0, salience=0.9)))
+    rows = [ln for ln in _write(Format.table, [doc]).splitlines() if ln.startswith("│")]
+    cells = [[c.strip() for c in ln.strip("│").split("│")] for ln in rows]
+    assert cells == [["ORG", "Amnesty International", "3", "", ""],  # most salient first, no offsets
+                     ["DATE", "two months", "1", "", "P2M"],  # a date as written, with its value
+                     ["PLACE", "Almaty", "1", "", ""]]
