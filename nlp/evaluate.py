@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import GoldFormatError
+from .labels import load_label_map
 from .labelstudio import gold_from_labelstudio
 from .sources import SourceDocument
 from .types import LABELS, DocumentResult, GoldDocument, GoldSpan
@@ -92,7 +93,18 @@ class Report:
 
 
 def load_gold(path: str | Path) -> list[GoldDocument]:
-    """Gold documents from JSONL (``{"id", "text", "spans"}``) or a Label Studio JSON export."""
+    """Gold documents from JSONL (``{"id", "text", "spans"}``) or a Label Studio JSON export; spaCy's labels map to
+    presstag's as the model's do (GPE, LOC and FAC are PLACE)."""
+    return [_mapped(d) for d in _read_gold(path)]
+
+
+def _mapped(doc: GoldDocument) -> GoldDocument:
+    table = load_label_map()
+    spans = tuple(GoldSpan(s.start, s.end, table.get(s.label, s.label), s.value) for s in doc.spans)
+    return GoldDocument(id=doc.id, text=doc.text, spans=spans, genre=doc.genre, reference_date=doc.reference_date)
+
+
+def _read_gold(path: str | Path) -> list[GoldDocument]:
     path = Path(path)
     try:
         raw = path.read_text(encoding="utf-8")

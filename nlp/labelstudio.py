@@ -31,19 +31,24 @@ def to_task(result: DocumentResult) -> dict[str, Any]:
 
 
 def gold_from_labelstudio(tasks: Any, where: str) -> list[GoldDocument]:
-    """Gold documents from a Label Studio export: the latest annotation of each task, else its prediction."""
+    """Gold documents from a Label Studio export: the latest annotation of each annotated task.
+
+    A task nobody annotated is left out: its predictions are presstag's own, and scoring them against
+    themselves would say nothing. An export without any annotation is refused."""
     if not isinstance(tasks, list):
         raise GoldFormatError(f"{where}: a Label Studio export is a JSON list of tasks")
+    if not tasks:
+        raise GoldFormatError(f"{where}: no tasks in the Label Studio export")
     docs: list[GoldDocument] = []
     for n, task in enumerate(tasks, 1):
         try:
             text = task["data"]["text"]
             runs = [a for a in task.get("annotations", []) if not a.get("was_cancelled")]
-            runs = runs or task.get("predictions", [])
-            results = runs[-1]["result"] if runs else []
+            if not runs:
+                continue
             spans = tuple(
                 GoldSpan(int(r["value"]["start"]), int(r["value"]["end"]), r["value"]["labels"][0])
-                for r in results
+                for r in runs[-1]["result"]
                 if r.get("type") == "labels"
             )
         except (KeyError, TypeError, IndexError, ValueError) as exc:
@@ -51,5 +56,6 @@ def gold_from_labelstudio(tasks: Any, where: str) -> list[GoldDocument]:
         doc_id = str(task.get("data", {}).get("id") or task.get("id") or n)
         docs.append(GoldDocument(id=doc_id, text=text, spans=spans))
     if not docs:
-        raise GoldFormatError(f"{where}: no tasks in the Label Studio export")
+        raise GoldFormatError(f"{where}: none of its {len(tasks)} tasks is annotated: annotate them in Label Studio "
+                              "and export again (predictions alone are presstag's own output)")
     return docs

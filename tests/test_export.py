@@ -44,9 +44,38 @@ def test_csv_rows_per_mention_and_error():
 def test_labelstudio_is_valid_json_after_a_failed_document_and_reads_back_as_gold():
     tasks = json.loads(_write(Format.labelstudio, [BAD, GOOD]))
     assert len(tasks) == 1
-    gold = gold_from_labelstudio(tasks, "x")
-    assert [(s.start, s.end, s.label) for s in gold[0].spans] == [(0, 21, "ORG"), (29, 35, "PLACE"), (39, 49, "DATE")]
+    # as a team corrects the predictions in Label Studio: the annotation keeps two of the three and adds one
+    result = tasks[0]["predictions"][0]["result"]
+    corrected = [result[0], result[2], {**result[1], "value": {**result[1]["value"], "labels": ["GPE"]}}]
+    annotated = [{**tasks[0], "annotations": [{"result": corrected}]}]
+    gold = gold_from_labelstudio(annotated, "x")
+    assert [(s.start, s.end, s.label) for s in gold[0].spans] == [(0, 21, "ORG"), (39, 49, "DATE"), (29, 35, "GPE")]
     assert gold[0].text == TEXT
+
+
+def test_a_label_studio_export_without_annotations_is_refused(tmp_path):
+    import pytest
+
+    from presstag.errors import GoldFormatError
+    from presstag.evaluate import load_gold
+
+    export = tmp_path / "export.json"
+    export.write_text(_write(Format.labelstudio, [GOOD]), encoding="utf-8")  # predictions only
+    with pytest.raises(GoldFormatError, match="none of its 1 tasks is annotated"):
+        load_gold(export)
+
+
+def test_gold_spans_with_spacy_labels_are_mapped(tmp_path):
+    from presstag.evaluate import load_gold, score
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "a", "text": TEXT, "spans": [
+        {"start": 0, "end": 21, "label": "ORG"}, {"start": 29, "end": 35, "label": "GPE"},
+        {"start": 39, "end": 49, "label": "DATE", "value": "2025-12-01"}]}) + "\n", encoding="utf-8")
+    docs = load_gold(gold)
+    assert [s.label for s in docs[0].spans] == ["ORG", "PLACE", "DATE"]
+    report = score(docs, [GOOD])
+    assert (report.micro.tp, report.micro.fp, report.micro.fn) == (3, 0, 0)
 
 
 def test_conll_iob():
