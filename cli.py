@@ -341,7 +341,7 @@ def extract(
                 pass
         else:
             with open_output(output, bom=fmt is Format.csv) as out:
-                write_results(reported(), fmt, out, with_text=with_text)
+                write_results(reported(), fmt, out, with_text=with_text, tokenize=extractor.tokenize)
     except KeyboardInterrupt as exc:
         progress.stop()
         stored = f"; {stats.processed + stats.failures:,} documents stored, run again to resume" if store else ""

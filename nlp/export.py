@@ -55,14 +55,14 @@ def open_output(path: str | None, *, bom: bool = False) -> Iterator[TextIO]:
     os.replace(part, target)
 
 
-def write_jsonl(results: Iterable[DocumentResult], out: TextIO, *, with_text: bool = False) -> None:
+def write_jsonl(results: Iterable[DocumentResult], out: TextIO, *, with_text: bool = False, **_: Any) -> None:
     """One JSON object per line, flushed as each document is done."""
     for r in results:
         out.write(json.dumps(r.to_dict(with_text=with_text), ensure_ascii=False) + "\n")
         out.flush()
 
 
-def write_json(results: Iterable[DocumentResult], out: TextIO, *, with_text: bool = False) -> None:
+def write_json(results: Iterable[DocumentResult], out: TextIO, *, with_text: bool = False, **_: Any) -> None:
     """A JSON list of document objects, streamed element by element."""
     out.write("[")
     for i, r in enumerate(results):
@@ -144,15 +144,16 @@ def write_labelstudio(results: Iterable[DocumentResult], out: TextIO, **_: Any) 
     out.write("\n]\n")
 
 
-def write_conll(results: Iterable[DocumentResult], out: TextIO, **_: Any) -> None:
-    """Token-level IOB: ``token<TAB>tag`` lines, a blank line between sentences, a docstart per document."""
+def write_conll(results: Iterable[DocumentResult], out: TextIO, *, tokenize: Any = None, **_: Any) -> None:
+    """Token-level IOB: ``token<TAB>tag`` lines, a blank line between lines of the text, a docstart per document;
+    ``tokenize`` is the pipeline's tokenizer (``Extractor.tokenize``)."""
     from .conll import iob_lines
 
     for r in results:
         if r.error is not None or r.text is None:
             continue
         out.write(f"-DOCSTART- {r.id}\n\n")
-        for line in iob_lines(r):
+        for line in iob_lines(r, tokenize):
             out.write(line + "\n")
 
 
@@ -174,7 +175,7 @@ WRITERS: dict[Format, Callable[..., None]] = {
 
 
 def write_results(
-    results: Iterable[DocumentResult], fmt: Format, out: TextIO, *, with_text: bool = False
+    results: Iterable[DocumentResult], fmt: Format, out: TextIO, *, with_text: bool = False, tokenize: Any = None
 ) -> None:
-    """Write ``results`` to ``out`` in ``fmt``."""
-    WRITERS[fmt](results, out, with_text=with_text)
+    """Write ``results`` to ``out`` in ``fmt``; ``tokenize`` (the pipeline's tokenizer) is for ``conll``."""
+    WRITERS[fmt](results, out, with_text=with_text, tokenize=tokenize)

@@ -306,6 +306,10 @@ class Extractor:
             out[i] = complete(whole, self.canonical_of)
         return [r for r in out if r is not None]
 
+    def tokenize(self, text: str) -> Any:
+        """The Doc of ``text`` as the pipeline tokenizes it (no components run), offsets true to ``text``."""
+        return self.nlp.make_doc(model_text(text))
+
     def _make_doc(self, text: str, sdoc: SourceDocument) -> Any:
         # Invisible direction and zero-width marks ("Mosul\u200e") would glue onto words; the model sees spaces,
         # and mention texts are taken from the original text, so offsets and texts stay true.

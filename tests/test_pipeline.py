@@ -195,3 +195,19 @@ def test_a_reference_date_at_the_edge_of_the_calendar_leaves_values_null_not_a_f
     r = ex.process_text("On 5 December, and a year ago, the court in Almaty ruled.")
     assert r.error is None
     assert {m.text for m in r.entities if m.label == "DATE"} >= {"5 December"}
+
+
+def test_conll_tags_fall_on_the_pipelines_own_tokens(extractor):
+    import io
+
+    from presstag.export import Format, write_results
+
+    text = "They praised a strong U.S.-Iraq partnership in Mosul\u200e and Raqqa."
+    result = extractor.process_text(text)
+    out = io.StringIO()
+    write_results([result], Format.conll, out, tokenize=extractor.tokenize)
+    lines = out.getvalue().splitlines()
+    assert ["U.S.\tB-PLACE", "-\tO", "Iraq\tB-PLACE"] == lines[lines.index("U.S.\tB-PLACE"):][:3]
+    assert "Mosul\tB-PLACE" in lines and "Raqqa\tB-PLACE" in lines
+    tagged = sum(1 for ln in lines if "\tB-" in ln)
+    assert tagged == len(result.entities)  # every mention is tagged: none lost to another tokenizer
