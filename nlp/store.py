@@ -76,7 +76,8 @@ CREATE TABLE IF NOT EXISTS quotes (
     role TEXT,
     organization TEXT,
     start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL
+    "end" INTEGER NOT NULL,
+    text TEXT
 );
 CREATE INDEX IF NOT EXISTS quotes_document ON quotes (document_id);
 """
@@ -92,7 +93,7 @@ def entity_name(m: Mention) -> str | None:
 
 
 # Columns added since the first schema, created in older stores when they are opened for writing.
-ADDED_COLUMNS = {"documents": (("path", "TEXT"), ("settings", "TEXT"))}
+ADDED_COLUMNS = {"documents": (("path", "TEXT"), ("settings", "TEXT")), "quotes": (("text", "TEXT"),)}
 _OPEN_STORES: weakref.WeakSet[Store] = weakref.WeakSet()
 
 
@@ -233,8 +234,9 @@ class Store:
             rows,
         )
         conn.executemany(
-            'INSERT INTO quotes (document_id, speaker, role, organization, start, "end") VALUES (?, ?, ?, ?, ?, ?)',
-            [(doc_id, q.speaker, q.role, q.organization, q.start, q.end) for q in r.quotes],
+            'INSERT INTO quotes (document_id, speaker, role, organization, start, "end", text)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(doc_id, q.speaker, q.role, q.organization, q.start, q.end, q.text) for q in r.quotes],
         )
 
     def _entity_id(self, name: str, label: str, cache: dict[tuple[str, str], int]) -> int:

@@ -132,7 +132,7 @@ def test_documents_stored_with_other_settings_are_not_skipped(tmp_path):
 def test_an_older_store_gains_the_new_columns(tmp_path):
     db = tmp_path / "old.sqlite"
     conn = sqlite3.connect(db)
-    conn.executescript(SCHEMA.replace(",\n    path TEXT,\n    settings TEXT", ""))
+    conn.executescript(SCHEMA.replace(",\n    path TEXT,\n    settings TEXT", "").replace(',\n    text TEXT', ""))
     conn.execute("INSERT INTO store_info VALUES ('schema_version', '1')")
     conn.commit()
     conn.close()
@@ -201,3 +201,15 @@ def test_a_forked_child_never_holds_the_store_lock(tmp_path):
 def _signal_then_sleep(event) -> None:
     event.set()
     time.sleep(30)
+
+
+def test_quotes_are_stored_with_their_words(tmp_path):
+    from presstag.types import Quote
+
+    db = tmp_path / "s.sqlite"
+    quote = Quote(speaker="Ann Lee", role="director", organization="Acme", start=10, end=30,
+                  text="We will open in May")
+    with Store(db) as store:
+        store.add([replace(doc("a", "h1", None, []), quotes=(quote,))])
+    row = sqlite3.connect(db).execute("SELECT speaker, role, organization, text FROM quotes").fetchone()
+    assert row == ("Ann Lee", "director", "Acme", "We will open in May")
