@@ -47,9 +47,17 @@ class Event:
 
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    """Start and end of the sentence of ``text`` that contains ``pos``."""
+    """Start and end of the sentence of ``text`` that contains ``pos``; an abbreviation's period ("Nov. 29",
+    "Lt. Gen.") ends none."""
+    from .quotes import is_full_stop
+
     start, end = 0, len(text)
     for m in SENTENCE_END.finditer(text):
+        stop = m.start() - 1
+        while stop >= 0 and text[stop] in "”\"’":
+            stop -= 1
+        if "\n" not in m.group(0) and stop >= 0 and text[stop] == "." and not is_full_stop(text, stop):
+            continue
         if m.end() <= pos:
             start = m.end()
         elif m.start() >= pos:
@@ -58,25 +66,50 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
+def balanced(sentence: str) -> str:
+    """A sentence cut from quoted speech with its quotation marks paired: “… said.” → “…” said."""
+    opened, closed = sentence.count("“"), sentence.count("”")
+    if opened > closed:
+        sentence += "”"
+    elif closed > opened:
+        sentence = "“" + sentence
+    if sentence.count('"') % 2:
+        sentence = sentence.strip('"') if sentence.startswith('"') or sentence.endswith('"') else sentence + '"'
+    return sentence
+
+
 def events(results: Iterable[DocumentResult]) -> list[Event]:
     """Events of all documents with a calendar value (durations and unknowns left out), sorted by date."""
     out: list[Event] = []
     for r in results:
         if r.error is not None or not r.text:
             continue
+        told: set[tuple[int, str]] = set()  # a sentence that names its date twice tells one event
         for m in r.entities:
             if m.label != "DATE" or not m.value or m.value.startswith("P") or m.boilerplate:
                 continue
             s, e = sentence_bounds(r.text, m.start)
+            if (s, m.value) in told:
+                continue
+            told.add((s, m.value))
             inside = [x for x in r.entities if s <= x.start and x.end <= e]
 
-            def names(label: str, inside: list = inside) -> tuple[str, ...]:
-                return tuple(dict.fromkeys(x.canonical or x.text for x in inside if x.label == label))
+            def names(label: str, inside: list = inside, text: str = r.text) -> tuple[str, ...]:
+                return tuple(dict.fromkeys(x.canonical or x.text for x in inside if x.label == label
+                                           and not (label == "PLACE" and in_title(text, x.start))))
 
-            out.append(Event(value=m.value, text=m.text, sentence=r.text[s:e].strip(), source=r.source, id=r.id,
-                             start=m.start, people=names("PERSON"), organizations=names("ORG"),
+            out.append(Event(value=m.value, text=m.text, sentence=balanced(r.text[s:e].strip()), source=r.source,
+                             id=r.id, start=m.start, people=names("PERSON"), organizations=names("ORG"),
                              places=names("PLACE")))
     return sorted(out, key=lambda ev: (ev.value, ev.source, ev.start))
+
+
+def in_title(text: str, start: int) -> bool:
+    """Whether a place at ``start`` is part of a title ("Minister for Central Asia"): it names no event's place."""
+    from .quotes import title_words
+
+    before = re.search(r"([A-Za-z]+)\s+(?:for|of)\s+(?:the\s+)?$", text[max(0, start - 40):start])
+    return before is not None and before.group(1).lower() in title_words()
 
 
 def write_timeline(evs: list[Event], fmt: TimelineFormat, out: TextIO) -> None:

@@ -98,3 +98,26 @@ def test_the_table_reads_like_the_report():
     assert cells == [["ORG", "Amnesty International", "3", "", ""],  # most salient first, no offsets
                      ["DATE", "two months", "1", "", "P2M"],  # a date as written, with its value
                      ["PLACE", "Almaty", "1", "", ""]]
+
+
+def test_timeline_sentences_events_and_places():
+    from presstag.timeline import events
+
+    text = ("“We will vote on Dec. 18,” the Minister for Central Asia said in Almaty. The vote, set for December 18, "
+            "is final.")
+    ents = (Mention("Dec. 18", "DATE", "DATE", 17, 24, value="2025-12-18"),
+            Mention("Central Asia", "PLACE", "LOC", 44, 56), Mention("Almaty", "PLACE", "GPE", 65, 71),
+            Mention("December 18", "DATE", "DATE", 94, 105, value="2025-12-18"))
+    doc = DocumentResult(id="a", source="a.txt", extractor=INFO, text=text, entities=ents)
+    evs = events([doc])
+    assert [(e.value, e.sentence) for e in evs] == [
+        ("2025-12-18", "“We will vote on Dec. 18,” the Minister for Central Asia said in Almaty."),
+        ("2025-12-18", "The vote, set for December 18, is final.")]
+    assert evs[0].places == ("Almaty",)  # "Central Asia" is part of a title, not where it happens
+    twice = DocumentResult(id="b", source="b.txt", extractor=INFO, text="On May 5, 2024 (5 May 2024) they met.",
+                           entities=(Mention("May 5, 2024", "DATE", "DATE", 3, 14, value="2024-05-05"),
+                                     Mention("5 May 2024", "DATE", "DATE", 16, 26, value="2024-05-05")))
+    assert len(events([twice])) == 1  # a sentence that names its date twice tells one event
+    cut = DocumentResult(id="c", source="c.txt", extractor=INFO, text="He said: “We met on May 5, 2024. It went well.”",
+                         entities=(Mention("May 5, 2024", "DATE", "DATE", 20, 31, value="2024-05-05"),))
+    assert events([cut])[0].sentence == "He said: “We met on May 5, 2024.”"

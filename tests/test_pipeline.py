@@ -207,7 +207,7 @@ def test_conll_tags_fall_on_the_pipelines_own_tokens(extractor):
     out = io.StringIO()
     write_results([result], Format.conll, out, tokenize=extractor.tokenize)
     lines = out.getvalue().splitlines()
-    assert ["U.S.\tB-PLACE", "-\tO", "Iraq\tB-PLACE"] == lines[lines.index("U.S.\tB-PLACE"):][:3]
+    assert lines[lines.index("U.S.\tB-PLACE"):][:3] == ["U.S.\tB-PLACE", "-\tO", "Iraq\tB-PLACE"]
     assert "Mosul\tB-PLACE" in lines and "Raqqa\tB-PLACE" in lines
     tagged = sum(1 for ln in lines if "\tB-" in ln)
     assert tagged == len(result.entities)  # every mention is tagged: none lost to another tokenizer

@@ -132,7 +132,8 @@ def test_documents_stored_with_other_settings_are_not_skipped(tmp_path):
 def test_an_older_store_gains_the_new_columns(tmp_path):
     db = tmp_path / "old.sqlite"
     conn = sqlite3.connect(db)
-    conn.executescript(SCHEMA.replace(",\n    path TEXT,\n    settings TEXT", "").replace(',\n    text TEXT\n);', "\n);"))
+    first_schema = SCHEMA.replace(",\n    path TEXT,\n    settings TEXT", "").replace(",\n    text TEXT\n);", "\n);")
+    conn.executescript(first_schema)
     conn.execute("INSERT INTO store_info VALUES ('schema_version', '1')")
     conn.commit()
     conn.close()
