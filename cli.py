@@ -17,6 +17,7 @@ from typer.core import TyperGroup
 from presstag.errors import OptionError, PresstagError
 from presstag.export import Format
 from presstag.terminal import terminal_safe
+from presstag.timeline import TimelineFormat
 from presstag.version import __version__
 
 # Exit codes (the README's table): 0 all done, 1 a document failed, 2 usage error, 3 the run could not complete
@@ -405,7 +406,7 @@ def timeline(
         list[str] | None,
         typer.Argument(help="Files, folders, glob patterns, or - for stdin.", show_default=False),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, csv or markdown.")] = "table",
+    fmt: Annotated[TimelineFormat, typer.Option("--format", "-f", help="Output format.")] = TimelineFormat.table,
     output: OutputOpt = None,
     model: ModelOpt = None,
     reference_date: RefDateOpt = None,
@@ -413,13 +414,9 @@ def timeline(
     """The dated events of one or many releases in date order, with the people, organisations and places."""
     from presstag.export import open_output
     from presstag.sources import read_inputs
-    from presstag.timeline import TimelineFormat, events, write_timeline
+    from presstag.timeline import events, write_timeline
 
     try:
-        try:
-            tfmt = TimelineFormat(fmt)
-        except ValueError as exc:
-            raise OptionError(f"unknown format {fmt!r}: choose table, json, csv or markdown") from exc
         paths = _inputs(inputs)
         extractor = build_extractor(model, None, None, reference_date)
         results = []
@@ -428,7 +425,7 @@ def timeline(
                 _say(r.error.message)
             results.append(r)
         with open_output(output) as out:
-            write_timeline(events(results), tfmt, out)
+            write_timeline(events(results), fmt, out)
     except PresstagError as exc:
         fail(str(exc), exc.exit_code)
     if any(r.error is not None for r in results):

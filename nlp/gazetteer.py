@@ -217,11 +217,13 @@ def default_gazetteer() -> Gazetteer:
 
 
 def cache_dir() -> Path:
-    """``$PRESSTAG_CACHE_DIR``, else ``$XDG_CACHE_HOME/presstag``, else ``~/.cache/presstag``."""
+    """``$PRESSTAG_CACHE_DIR``, else the user's cache folder for presstag (platformdirs: ``$XDG_CACHE_HOME/presstag``
+    or ``~/.cache/presstag`` on Linux, ``~/Library/Caches/presstag`` on macOS, the local app data on Windows)."""
     if os.environ.get("PRESSTAG_CACHE_DIR"):
         return Path(os.environ["PRESSTAG_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "presstag"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("presstag", appauthor=False))
 
 
 def _cache_key() -> str:

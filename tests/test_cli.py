@@ -167,7 +167,7 @@ def test_timeline_json_and_markdown():
     md = runner.invoke(app, ["timeline", str(KZ_TEXT), "-f", "markdown"])
     assert md.stdout.startswith("| date | what | who | where | source |")
     bad = runner.invoke(app, ["timeline", str(KZ_TEXT), "-f", "pdf"])
-    assert bad.exit_code == 2 and "unknown format" in bad.stderr
+    assert bad.exit_code == 2 and "'pdf' is not one of 'table', 'json', 'csv', 'markdown'" in bad.stderr
 
 
 def test_user_patterns_option(tmp_path):
