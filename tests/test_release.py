@@ -101,3 +101,9 @@ def test_the_subject_of_the_news_is_an_organisation_unless_a_person_or_a_known_p
     person = pipeline({"Ken Thompson": "PERSON", "Texas": "GPE"}, RELEASE)
     assert ents(person("District Attorney Ken Thompson today announced a verdict. Texas announced nothing.")) == [
         ("Ken Thompson", "PERSON"), ("Texas", "PLACE")]
+
+
+def test_a_title_case_headline_ends_a_name_before_its_verb():
+    nlp = pipeline({"Jon Lindsay Announce Spring": "PERSON", "Benji Hughes": "PERSON"}, ["presstag_release"])
+    doc = nlp("Benji Hughes and Jon Lindsay Announce Spring U.S. Tour\n\nThe tour starts in Seattle.")
+    assert ents(doc) == [("Benji Hughes", "PERSON"), ("Jon Lindsay", "PERSON")]

@@ -60,6 +60,7 @@ class ReleaseEvidence:
         self.legal_forms(doc, ents, names)
         self.short_forms(doc, ents, names)
         self.descriptions(doc, ents, names)
+        self.headline_verbs(doc, ents)
         self.news_subjects(doc, ents, names)
         doc.user_data[RELEASE_KEY] = names
         set_entities(doc, ents)
@@ -200,6 +201,17 @@ class ReleaseEvidence:
                     return None  # "a global leader in logistics", not "a gang leader in Raqqah"
                 return head if head in self.org_nouns else None
         return None
+
+    def headline_verbs(self, doc: Doc, ents: EntitySet) -> None:
+        """A headline in title case runs names into its verb ("Jon Lindsay Announce Spring U.S. Tour"): a name in the
+        headline ends before the news verb."""
+        first_line = next((t.i for t in doc if "\n" in t.text_with_ws), len(doc) - 1) + 1
+        for e in [x for x in ents if x.end <= first_line and x.label_ != "DATE"]:
+            cut = next((t.i for t in e[1:] if t.lower_ in self.verbs and t.text[:1].isupper()), None)
+            if cut is not None:
+                ents.remove(e)
+                if cut > e.start:
+                    ents.add(Span(doc, e.start, cut, label=e.label_))
 
     def news_subjects(self, doc: Doc, ents: EntitySet, names: dict[str, str]) -> None:
         """The subject of the news at the head of a clause in the headline or lead: "Green SM officially launched
