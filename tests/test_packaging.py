@@ -62,3 +62,20 @@ def test_modules_depend_one_way():
 
     cycles = [c for m in graph if (c := cycle_from(m, m, (m,))) and "__init__" not in c]
     assert cycles == []
+
+
+def test_the_readme_example_of_a_users_own_pipeline(tmp_path):
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## In your own spaCy pipeline"):readme.index("## How it works")]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    code = code.replace('spacy.load("en_core_web_sm")', "spacy.load(resolve_model_name())")
+    code = "from presstag.pipeline import resolve_model_name\n" + code
+    result = _run(code, tmp_path)
+    assert result.returncode == 0, result.stderr
+    expected = [ln.lstrip("# ").strip() for ln in code.splitlines() if ln.startswith("#")]
+    printed = result.stdout.strip().splitlines()
+    assert printed[0].replace(" ", "") == "".join(expected[:2]).replace(" ", "")
+    assert printed[1:] == ["5 March 2024 2024-03-05", "Q4 2025 2025-Q4", "2024-03-05"]
