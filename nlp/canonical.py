@@ -15,6 +15,7 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", 
                          "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"})
 _SPACE = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"'s?$")
+_NICKNAME = re.compile(r"\s+\([^()]*\)\s+")
 
 
 def fold(name: str) -> str:
@@ -117,7 +118,8 @@ def cluster_mentions(
             k = parent[k]
         return k
 
-    # Person name parts join the full name of the release that starts or ends with them. When several full names
+    # Person name parts join the full name of the release that starts or ends with them, or that is them with
+    # middle initials ("Carlos Migoya" and "Carlos A. Migoya"). When several full names
     # do ("Kim" with "Ivan Kim" and "Olga Kim"), each mention takes the nearest one before it (else the first).
     assigned: dict[int, str] = {}
     full_starts: dict[tuple[str, ...], list[int]] = {}
@@ -131,7 +133,8 @@ def cluster_mentions(
         words = tuple(fold(m.text).split())
         if words not in candidates_of:
             n = len(words)
-            candidates_of[words] = [fw for fw in full_starts if len(fw) > n and (fw[-n:] == words or fw[:n] == words)]
+            candidates_of[words] = [fw for fw in full_starts if len(fw) > n and (
+                fw[-n:] == words or fw[:n] == words or (n >= 2 and _without_initials(fw) == words))]
         candidates = candidates_of[words]
         if len(candidates) == 1:
             parent[find(keys[i])] = find("PERSON|" + " ".join(candidates[0]))
@@ -163,12 +166,16 @@ def cluster_mentions(
         if len(targets) == 1:
             parent[find(key)] = targets.pop()
 
-    # "Name (ACR)" in the text defines the acronym, whatever it spells.
+    # "Name (ACR)" in the text defines the acronym, whatever it spells, unless it spells another name of the
+    # release ("Component(s): National Institute of Justice (OJP)" after "Office of Justice Programs (OJP)").
     if text is not None:
         for i in range(len(mentions) - 1):
             a, b = mentions[i], mentions[i + 1]
             if a.label == b.label != "DATE" and is_acronym(b.text) and text[a.end:b.start] == " (" \
                     and text[b.end:b.end + 1] == ")" and keys[i + 1] not in gazetteer_names:
+                if not spells(b.text, a.text) and any(lab == a.label and not is_acronym(other) and other != a.text
+                                                      and spells(b.text, other) for lab, other in names):
+                    continue
                 parent[find(keys[i + 1])] = find(keys[i])
 
     clusters: dict[str, Cluster] = {}
@@ -178,6 +185,11 @@ def cluster_mentions(
         cluster.members.append(i)
         cluster.gazetteer_name = cluster.gazetteer_name or gazetteer_names.get(keys[i])
     return list(clusters.values())
+
+
+def _without_initials(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words without its middle initials: "Carlos A. Migoya" is also "Carlos Migoya"."""
+    return tuple(w for w in words if len(w.rstrip(".")) > 1)
 
 
 def cluster_name(cluster: Cluster, mentions: Sequence[Mention]) -> str:
@@ -190,6 +202,8 @@ def cluster_name(cluster: Cluster, mentions: Sequence[Mention]) -> str:
     forms = list(dict.fromkeys(mentions[i].text for i in cluster.members if not is_acronym(mentions[i].text)))
     forms = forms or [first.text]
     if cluster.label == "PERSON":
+        # a nickname in parentheses is an alias, not part of the name: "Robert H. (Bob) Swan" is Robert H. Swan
+        forms = [_NICKNAME.sub(" ", t) for t in forms]
         return max(forms, key=lambda t: (len(t.split()), -forms.index(t)))
     return max(forms, key=lambda t: (len(t), -forms.index(t)))
 

@@ -202,3 +202,178 @@ def _error(g: GoldDocument, kind: str, key: tuple[int, int, str], **extra: Any) 
 def gold_sources(gold: Iterable[GoldDocument]) -> list[SourceDocument]:
     """The gold texts as documents to extract from."""
     return [SourceDocument(id=g.id, source=g.id, text=g.text) for g in gold]
+
+
+# --- roles ------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoldRole:
+    """One gold relation: who holds which role where, and the text that states it."""
+
+    person: str
+    role: str | None
+    organization: str | None
+    kind: str | None = None
+    evidence: str | None = None
+
+
+@dataclass
+class RoleReport:
+    """Relations scored against gold: all of them, and the distinct (person, organisation) pairs."""
+
+    relations: Scores = field(default_factory=Scores)
+    pairs: Scores = field(default_factory=Scores)
+    per_kind: dict[str, Scores] = field(default_factory=dict)  # recall by the gold relation's kind
+    documents: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self, *, with_errors: bool = False) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "documents": self.documents,
+            "relations": self.relations.to_dict(),
+            "person_organization_pairs": self.pairs.to_dict(),
+            "recall_by_kind": {k: {"recall": round(s.recall, 3), "tp": s.tp, "fn": s.fn}
+                               for k, s in sorted(self.per_kind.items())},
+        }
+        if with_errors:
+            d["errors"] = self.errors
+        return d
+
+
+def load_roles_gold(path: str | Path) -> dict[str, list[GoldRole]]:
+    """Gold relations by document id from JSONL: ``{"id", "relations": [{"person", "role", "organization",
+    "kind", "evidence"}]}``."""
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise GoldFormatError(f"{path}: cannot read the roles file ({exc.strerror or exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise GoldFormatError(f"{path}: the roles file is not UTF-8") from exc
+    out: dict[str, list[GoldRole]] = {}
+    for number, line in enumerate(raw.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            out[str(obj["id"])] = [
+                GoldRole(person=str(r["person"]), role=r.get("role") or None,
+                         organization=r.get("organization") or None, kind=r.get("kind"), evidence=r.get("evidence"))
+                for r in obj["relations"]
+            ]
+        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+            raise GoldFormatError(f"{path}:{number}: not a roles record with id and relations (person, role, "
+                                  "organization)") from exc
+    if not out:
+        raise GoldFormatError(f"{path}: no roles records in the file")
+    return out
+
+
+def _folded_words(text: str) -> list[str]:
+    from .canonical import fold
+
+    return re.findall(r"\w+", fold(text))
+
+
+def person_matches(a: str, b: str) -> bool:
+    """Same person: equal once case and accents are folded, or one is the other's surname."""
+    wa, wb = _folded_words(a), _folded_words(b)
+    if not wa or not wb:
+        return False
+    if wa == wb:
+        return True
+    return (len(wa) == 1 and wa[0] == wb[-1]) or (len(wb) == 1 and wb[0] == wa[-1])
+
+
+def organization_matches(a: str | None, b: str | None) -> bool:
+    """Same organisation: both empty, one name inside the other, or one the other's acronym."""
+    if not a or not b:
+        return not a and not b
+    from .canonical import fold, initials
+
+    fa, fb = " ".join(_folded_words(a)), " ".join(_folded_words(b))
+    if not fa or not fb:
+        return False
+    if f" {fa} " in f" {fb} " or f" {fb} " in f" {fa} ":
+        return True
+    short = [x for x in (a, b) if " " not in x.strip()]
+    return any(fold(s).replace(".", "") == fold(initials(o)) for s in short for o in (a, b) if o is not s)
+
+
+def role_matches(a: str | None, b: str | None) -> bool:
+    """Same role: both empty, one inside the other, or at least half the words of the longer shared."""
+    if not a or not b:
+        return not a and not b
+    wa, wb = _folded_words(a), _folded_words(b)
+    if not wa or not wb:
+        return False
+    fa, fb = " ".join(wa), " ".join(wb)
+    if f" {fa} " in f" {fb} " or f" {fb} " in f" {fa} ":
+        return True
+    shared = len(set(wa) & set(wb))
+    return shared * 2 >= max(len(set(wa)), len(set(wb)))
+
+
+def _match(gold: list[Any], predicted: list[Any], same: Any) -> tuple[int, list[Any], list[Any]]:
+    """One-to-one matching, each gold item taking the first unused prediction that matches it."""
+    used = [False] * len(predicted)
+    missed = []
+    tp = 0
+    for g in gold:
+        for i, p in enumerate(predicted):
+            if not used[i] and same(g, p):
+                used[i] = True
+                tp += 1
+                break
+        else:
+            missed.append(g)
+    return tp, missed, [p for i, p in enumerate(predicted) if not used[i]]
+
+
+def score_roles(gold: dict[str, list[GoldRole]], predicted: Iterable[DocumentResult]) -> RoleReport:
+    """Relations of the predicted results against the gold relations of the same document ids (documents without
+    gold relations are not scored)."""
+    report = RoleReport()
+    for result in predicted:
+        if result.id not in gold:
+            continue
+        report.documents += 1
+        golds = gold[result.id]
+        preds = list(result.roles)
+
+        def same(g: GoldRole, p: Any) -> bool:
+            return (person_matches(g.person, p.person) and organization_matches(g.organization, p.organization)
+                    and role_matches(g.role, p.role))
+
+        tp, missed, extra = _match(golds, preds, same)
+        report.relations.tp += tp
+        report.relations.fn += len(missed)
+        report.relations.fp += len(extra)
+        for g in golds:
+            kind = report.per_kind.setdefault(g.kind or "other", Scores())
+            if g in missed:
+                kind.fn += 1
+            else:
+                kind.tp += 1
+        report.errors += [{"id": result.id, "kind": "fn", "person": g.person, "role": g.role,
+                           "organization": g.organization, "evidence": g.evidence} for g in missed]
+        report.errors += [{"id": result.id, "kind": "fp", "person": p.person, "role": p.role,
+                           "organization": p.organization, "evidence": result.text[p.start:p.end]
+                           if result.text else None} for p in extra]
+        gold_pairs = _distinct_pairs([(g.person, g.organization) for g in golds])
+        pred_pairs = _distinct_pairs([(p.person, p.organization) for p in preds])
+        ptp, pmissed, pextra = _match(gold_pairs, pred_pairs, lambda g, p: person_matches(g[0], p[0])
+                                      and organization_matches(g[1], p[1]))
+        report.pairs.tp += ptp
+        report.pairs.fn += len(pmissed)
+        report.pairs.fp += len(pextra)
+    return report
+
+
+def _distinct_pairs(pairs: list[tuple[str, str | None]]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for person, org in pairs:
+        if org and not any(person_matches(person, p) and organization_matches(org, o) for p, o in out):
+            out.append((person, org))
+    return out

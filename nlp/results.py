@@ -10,6 +10,7 @@ from .canonical import canonical_entities, name_mentions
 from .evidence import confidence
 from .quotes import find_quotes
 from .release import boilerplate_start
+from .roles import find_roles
 from .spans import key, meta
 from .types import Dateline, DocumentResult, ExtractorInfo, Mention
 
@@ -85,7 +86,8 @@ def lead_end(text: str, min_words: int = 25) -> int:
 
 
 def complete(result: DocumentResult, canonical_of: Callable[[str], str | None] | None = None) -> DocumentResult:
-    """Add what needs the whole document: the boilerplate, canonical names and entities, quotes and salience."""
+    """Add what needs the whole document: the boilerplate, canonical names and entities, quotes, roles and
+    salience."""
     if result.error is not None or result.text is None:
         return result
     cut = boilerplate_start(result.text)  # on the whole text, whichever component added a mention
@@ -94,4 +96,6 @@ def complete(result: DocumentResult, canonical_of: Callable[[str], str | None] |
     quotes = find_quotes(result.text, mentions)
     speakers = [name for q in quotes for name in (q.speaker, q.organization) if name]
     entities = canonical_entities(mentions, clusters, lead_end=lead_end(result.text), speakers=speakers)
-    return replace(result, entities=tuple(mentions), canonical_entities=tuple(entities), quotes=tuple(quotes))
+    roles = find_roles(result.text, mentions, quotes, entities)
+    return replace(result, entities=tuple(mentions), canonical_entities=tuple(entities), quotes=tuple(quotes),
+                   roles=tuple(roles))

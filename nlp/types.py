@@ -72,6 +72,23 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class RoleRelation:
+    """A person's role and organisation as the release states it; ``kind`` is how: ``apposition`` ("Jane Doe, CEO
+    of Acme"), ``quote`` (in a quote's attribution), ``appointment`` (a new role), ``former`` (a past role or a
+    founding) or ``contact`` (a media or investor contact block). ``start``/``end`` span the statement."""
+
+    person: str
+    role: str | None
+    organization: str | None
+    kind: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class CanonicalEntity:
     """One real entity of a document with all its mentions."""
 
@@ -124,6 +141,7 @@ class DocumentResult:
     reference_date: str | None = None
     reference_date_source: str | None = None
     quotes: tuple[Quote, ...] = ()
+    roles: tuple[RoleRelation, ...] = ()
     canonical_entities: tuple[CanonicalEntity, ...] = ()
     metadata: dict[str, Any] = field(default_factory=dict)
     sha256: str | None = None
@@ -144,6 +162,7 @@ class DocumentResult:
             "reference_date": self.reference_date,
             "reference_date_source": self.reference_date_source,
             "quotes": [q.to_dict() for q in self.quotes],
+            "roles": [r.to_dict() for r in self.roles],
             "canonical_entities": [c.to_dict() for c in self.canonical_entities],
         }
         if self.metadata:

@@ -396,11 +396,23 @@ def make_negatives(nlp: Language, name: str) -> NegativeEvidence:
 
 
 def join_adjacent_people(doc: Doc, ents: list[Span]) -> list[Span]:
-    """Two person spans with only a space between them are one name the model cut: "Sally Quillian" + "Yates"."""
+    """Two person spans with only a space between them are one name the model cut: "Sally Quillian" + "Yates";
+    so are a name and a surname around a nickname: "Robert H." + "(Bob)" + "Swan"."""
     ordered = sorted(ents, key=lambda e: e.start)
     out: list[Span] = []
-    for e in ordered:
+    skip: set[int] = set()
+    for k, e in enumerate(ordered):
+        if k in skip:
+            continue
         last = out[-1] if out else None
+        nick = _nickname_end(doc, last, ordered, k) if last is not None and last.label_ == "PERSON" else None
+        if nick is not None:
+            end, used = nick
+            span = Span(doc, last.start, end, label="PERSON")
+            move_meta(doc, last, span)
+            out[-1] = span
+            skip.update(used)
+            continue
         if last is not None and last.label_ == e.label_ == "PERSON" and last.end == e.start \
                 and last[-1].whitespace_ == " " and len(last) + len(e) <= 5:
             span = Span(doc, last.start, e.end, label="PERSON")
@@ -409,6 +421,30 @@ def join_adjacent_people(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         out.append(e)
     return out
+
+
+def _nickname_end(doc: Doc, last: Span, ordered: list[Span], k: int) -> tuple[int, list[int]] | None:
+    """Where a name continues after a nickname in parentheses ("Robert H. (Bob) Swan"), and which of ``ordered``
+    (from ``k``) it takes in; None when ``last`` is not followed by one."""
+    i = last.end
+    if i + 3 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")" or not doc[i + 1].is_title \
+            or not doc[i + 1].is_alpha:
+        return None
+    used = []
+    j = k
+    if j < len(ordered) and ordered[j].start == i + 1 and ordered[j].end == i + 2:
+        if ordered[j].label_ != "PERSON":
+            return None
+        used.append(j)
+        j += 1
+    if j < len(ordered) and ordered[j].start == i + 3:
+        if len(ordered[j]) > 2 or (ordered[j].label_ != "PERSON" and len(ordered[j]) > 1):
+            return None
+        used.append(j)
+        return ordered[j].end, used
+    if doc[i + 3].is_title and doc[i + 3].is_alpha and (j >= len(ordered) or ordered[j].start > i + 3):
+        return i + 4, used
+    return None
 
 
 def with_suffixes(doc: Doc, ents: list[Span]) -> list[Span]:
