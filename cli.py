@@ -446,21 +446,34 @@ def evaluate(
     disable: DisableOpt = None,
     errors: Annotated[bool, typer.Option("--errors", help="Also list every false positive, miss and wrong value.")]
     = False,
+    roles: Annotated[Path | None, typer.Option(
+        "--roles", metavar="FILE",
+        help="Gold roles ({id, relations: [{person, role, organization}]}) to score the roles against; by default "
+             "NAME.roles.jsonl beside NAME.gold.jsonl, when there is one.")] = None,
 ) -> None:
-    """Score the extractor against gold annotation (precision, recall, F1 per label; date values)."""
+    """Score the extractor against gold annotation (precision, recall, F1 per label; date values; roles)."""
     import json
     from collections import Counter
 
-    from presstag.evaluate import gold_sources, load_gold, score
+    from presstag.evaluate import gold_sources, load_gold, load_roles_gold, score, score_roles
 
+    if roles is None:
+        sibling = gold.with_name(gold.name.replace(".gold.jsonl", ".roles.jsonl"))
+        roles = sibling if sibling != gold and sibling.is_file() else None
     try:
         docs = load_gold(gold)
+        gold_roles = load_roles_gold(roles) if roles is not None else None
         extractor = build_extractor(model, None, None, reference_date, disable)
-        report = score(docs, extractor.process(gold_sources(docs)))
+        results = list(extractor.process(gold_sources(docs)))
+        report = score(docs, results)
+        role_report = score_roles(gold_roles, results) if gold_roles is not None else None
     except PresstagError as exc:
         fail(str(exc), exc.exit_code)
     if fmt is ReportFormat.json:
-        typer.echo(json.dumps(report.to_dict(with_errors=errors), indent=2))
+        d = report.to_dict(with_errors=errors)
+        if role_report is not None:
+            d["roles"] = role_report.to_dict(with_errors=errors)
+        typer.echo(json.dumps(d, indent=2))
         return
     from rich.console import Console
     from rich.table import Table
@@ -490,11 +503,23 @@ def evaluate(
     if report.reference_dates_scored:
         console.print(f"release dates: {report.reference_dates_correct} of the {report.reference_dates_scored} "
                       "releases that print one")
+    if role_report is not None:
+        scored = Table(title=f"roles ({roles.name}, {role_report.documents} documents)", title_justify="left")
+        for col in ("relations", "precision", "recall", "f1", "tp", "fp", "fn"):
+            scored.add_column(col, justify="left" if col == "relations" else "right")
+        for name, s in (("person, role, organization", role_report.relations),
+                        ("person, organization", role_report.pairs)):
+            scored.add_row(name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp), str(s.fp),
+                           str(s.fn))
+        console.print(scored)
     if errors:
         for e in report.errors:
             extra = f" gold={e['gold']} predicted={e['predicted']}" if e["kind"] in ("value", "reference_date") else ""
             console.print(f"{e['kind']:5} {e['label']:6} {e['id'][:12]}:{e['start']} {e['text']!r}{extra}",
                           markup=False)
+        for e in role_report.errors if role_report is not None else ():
+            console.print(f"{e['kind']:5} ROLE   {e['id'][:12]} {e['person']!r} | {e['role']!r} | "
+                          f"{e['organization']!r}", markup=False)
 
 
 class QueryFormat(StrEnum):
@@ -506,6 +531,12 @@ class QueryFormat(StrEnum):
 DbOpt = Annotated[Path, typer.Option("--db", envvar="PRESSTAG_DB", metavar="FILE",
                                      help="The SQLite store written by `presstag extract --db`.")]
 QueryFormatOpt = Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    return ", ".join(value) if isinstance(value, list) else str(value)
 
 
 def _print_rows(rows: list[Any], fmt: QueryFormat, columns: tuple[str, ...], title: str, output: str | None) -> None:
@@ -522,7 +553,7 @@ def _print_rows(rows: list[Any], fmt: QueryFormat, columns: tuple[str, ...], tit
             elif fmt is QueryFormat.csv:
                 writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
                 writer.writeheader()
-                writer.writerows(dicts)
+                writer.writerows({k: ", ".join(v) if isinstance(v, list) else v for k, v in d.items()} for d in dicts)
             else:
                 from rich.console import Console
                 from rich.table import Table
@@ -533,7 +564,7 @@ def _print_rows(rows: list[Any], fmt: QueryFormat, columns: tuple[str, ...], tit
                     table.add_column(col, justify="right" if col in ("documents", "mentions") else "left",
                                      overflow="fold")
                 for d in dicts:
-                    table.add_row(*(Text(terminal_safe("" if d[c] is None else str(d[c]))) for c in columns))
+                    table.add_row(*(Text(terminal_safe(_cell(d[c]))) for c in columns))
                 Console(file=out, width=None if out.isatty() else 120).print(table)
     except BrokenPipeError:
         raise
@@ -603,6 +634,39 @@ def documents(
                 f"{len(rows):,} documents mention {entity}", output)
     if not rows:
         _say(f"no stored release mentions {entity!r}")
+        raise typer.Exit(1)
+
+
+@app.command()
+def people(
+    db: DbOpt,
+    person: Annotated[str | None, typer.Option("--person", "-p", metavar="NAME",
+                                               help="Only people whose name contains NAME.")] = None,
+    organization: Annotated[str | None, typer.Option("--organization", "--org", metavar="NAME",
+                                                     help="Only roles at organizations whose name contains NAME.")]
+    = None,
+    top: Annotated[int | None, typer.Option("--top", "-n", min=1, metavar="N", help="Only the N most frequent.")]
+    = None,
+    fmt: QueryFormatOpt = QueryFormat.table,
+    output: OutputOpt = None,
+) -> None:
+    """Who holds which role where: each person with role and organization, the number of releases that say so,
+    and the first and last release date.
+
+    Exit codes: 0 people listed; 1 none matched; 2 a usage error (no store, a bad option)."""
+    from presstag.store import query_people
+
+    try:
+        for option, value in (("--person", person), ("--organization", organization)):
+            if value is not None and not value.strip():
+                raise OptionError(f"{option} needs text to look for")
+        rows = query_people(db, person=person, organization=organization, top=top)
+    except PresstagError as exc:
+        fail(str(exc), exc.exit_code)
+    _print_rows(rows, fmt, ("person", "role", "organization", "documents", "first_seen", "last_seen", "kinds"),
+                f"{len(rows):,} people's roles in {db.name}", output)
+    if not rows:
+        _say("no role matches" + "".join(f" {v!r}" for v in (person, organization) if v))
         raise typer.Exit(1)
 
 

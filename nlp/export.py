@@ -87,8 +87,8 @@ def write_csv(results: Iterable[DocumentResult], out: TextIO, **_: Any) -> None:
 def write_table(results: Iterable[DocumentResult], out: TextIO, **_: Any) -> None:
     """Per document, a Rich table of its entities, most salient first (as the HTML report): label (in the report's
     colours), the entity as written (a date as the release writes it, with its value), mentions and other
-    spellings; then one of its quotes. Texts are shown as written: never read as Rich markup, escape sequences
-    made visible."""
+    spellings; then its quotes and the roles it states. Texts are shown as written: never read as Rich markup,
+    escape sequences made visible."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -127,6 +127,13 @@ def write_table(results: Iterable[DocumentResult], out: TextIO, **_: Any) -> Non
                 quotes.add_row(cell(q.speaker or ""), cell(q.role or ""), cell(q.organization or ""),
                                cell(q.text if len(q.text) <= 80 else q.text[:77] + "..."))
             console.print(quotes)
+        if r.roles:
+            roles = Table(title=f"{len(r.roles)} roles", title_justify="left")
+            for col in ("person", "role", "organization", "kind"):
+                roles.add_column(col, overflow="fold")
+            for x in r.roles:
+                roles.add_row(cell(x.person), cell(x.role or ""), cell(x.organization or ""), x.kind)
+            console.print(roles)
 
 
 def write_labelstudio(results: Iterable[DocumentResult], out: TextIO, **_: Any) -> None:

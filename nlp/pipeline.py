@@ -205,6 +205,7 @@ class Extractor:
             with contextlib.suppress(OSError):
                 digest = hashlib.sha256(Path(patterns).read_bytes()).hexdigest()[:16]
         return json.dumps({
+            "presstag": self.info.version,
             "model": f"{self.info.model} {self.info.model_version}", "labels": list(self.labels),
             "patterns": digest, "disable": sorted(spec.get("disable") or ()),
             "reference_date": self.reference_date.isoformat() if self.reference_date else None,

@@ -88,7 +88,8 @@ def document_section(r: DocumentResult, anchor: str) -> str:
     if r.error is not None:
         return head + f'<p class="error">{escape(r.error.type)}: {escape(r.error.message)}</p></section>\n'
     parts = [head, "<h3>Text</h3>", highlighted(r), "<h3>Entities</h3>", entities_table(r), "<h3>Quotes</h3>",
-             quotes_table(r), "<h3>Timeline</h3>", timeline_table(r), "</section>\n"]
+             quotes_table(r), "<h3>People and roles</h3>", roles_table(r), "<h3>Timeline</h3>", timeline_table(r),
+             "</section>\n"]
     return "".join(parts)
 
 
@@ -138,7 +139,14 @@ def quotes_table(r: DocumentResult) -> str:
     return table("quotes", ("speaker", "role", "organization", "quote"), rows, "No attributed quotes.")
 
 
+def roles_table(r: DocumentResult) -> str:
+    text = r.text or ""
+    rows = [(escape(x.person), escape(x.role or ""), escape(x.organization or ""), escape(x.kind),
+             f"<q>{escape(text[x.start:x.end])}</q>") for x in r.roles]
+    return table("roles", ("person", "role", "organization", "kind", "stated as"), rows, "No roles stated.")
+
+
 def timeline_table(r: DocumentResult) -> str:
     rows = [(escape(e.value), escape(e.sentence), escape(", ".join(e.people + e.organizations)),
-             escape(", ".join(e.places))) for e in events([r])]
-    return table("timeline", ("date", "what", "who", "where"), rows, "No dated events.")
+             escape(", ".join(e.places)), escape("; ".join(e.appointments))) for e in events([r])]
+    return table("timeline", ("date", "what", "who", "where", "appointed"), rows, "No dated events.")

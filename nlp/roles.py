@@ -254,10 +254,10 @@ def _name(m: Mention) -> str:
 # --- chains of roles and organisations --------------------------------------------------------------------------
 
 
-def _role_run(ctx: _Context, pos: int, limit: int, *, need_head: bool = True) -> tuple[str, int] | None:
+def _role_run(ctx: _Context, pos: int, limit: int) -> tuple[str, int] | None:
     """A role's words from ``pos``: a run ending in a role word ("Senior Vice President", "a New York City-based
     cardiologist"), with "of" phrases that name no organisation ("Head of Commercial", "chief of the division of
-    cardiology"). ``need_head`` false takes any short run ("as operating partner")."""
+    cardiology")."""
     text = ctx.text
     words: list[tuple[int, int]] = []
     p = pos
@@ -290,7 +290,7 @@ def _role_run(ctx: _Context, pos: int, limit: int, *, need_head: bool = True) ->
                                                     for a, b in words[last + 1:]):
             last = len(words) - 1  # "chief resident", "professor emeritus"
         words = words[:last + 1]
-    elif need_head or not words or len(words) > 5:
+    else:
         return None
     start, end = words[0][0], words[-1][1]
     # "of" phrases that are part of the role: "Head of Commercial", "Consul of Italy", "Professor of Cardiology"
@@ -360,7 +360,7 @@ def _org_candidate(ctx: _Context, pos: int, limit: int, *, loose: bool = False) 
         if not words and is_head(word):
             return None  # "Chief of Homicide Bureau" is a role and its organisation
         if not (word[0].isupper() or (word[0].isdigit() and not ORDINAL_RE.match(word))
-                or (words and word in {"of", "and", "&", "for", "the"})):
+                or re.match(r"[a-z]+[A-Z]", word) or (words and word in {"of", "and", "&", "for", "the"})):
             break
         if word.lower() in {"said", "says", "the"} and not words:
             break
@@ -414,7 +414,7 @@ def _lower_role(role: str) -> bool:
     return bool(heads) and heads[-1][0].islower()
 
 
-def _chain(ctx: _Context, pos: int, limit: int, *, lead_need_head: bool = True) -> list[_Element]:
+def _chain(ctx: _Context, pos: int, limit: int) -> list[_Element]:
     """The roles and organisations from ``pos``: "President, and CEO of the Halifax Port Authority", "Acme's
     CFO", "Deputy CEO of Quality, Acme", "Executive Vice President, Canadian Premier League and Canadian Soccer
     Business"."""
@@ -494,8 +494,7 @@ def _chain(ctx: _Context, pos: int, limit: int, *, lead_need_head: bool = True) 
             out.append(_Element("link", m.group(0).split()[0].lower(), p, m.end()))
             p = m.end()
             continue
-        need = lead_need_head or any(e.kind == "role" for e in out)
-        role = _role_run(ctx, p, limit, need_head=need)
+        role = _role_run(ctx, p, limit)
         if role is None:
             break
         out.append(_Element("role", role[0], p, role[1]))
@@ -825,7 +824,7 @@ def _statements(ctx: _Context) -> list[RoleRelation]:
                     subject = last_subject or _sentence_subject(ctx, sentence, t.start())
                 if subject is None:
                     continue
-                rels = _statement(ctx, name, t, e, subject)
+                rels = _statement(ctx, name, t, (s, e), subject)
                 if rels:
                     taken.append((t.start(), t.end()))
                     last_subject = subject
@@ -835,8 +834,12 @@ def _statements(ctx: _Context) -> list[RoleRelation]:
     return out
 
 
-def _statement(ctx: _Context, name: str, t: re.Match[str], limit: int, subject: Mention) -> list[RoleRelation]:
+def _statement(ctx: _Context, name: str, t: re.Match[str], sentence: tuple[int, int],
+               subject: Mention) -> list[RoleRelation]:
+    """The roles a statement gives its subject; they are stated from the subject, or from the sentence's start when
+    the subject was named before it ("He serves …")."""
     text = ctx.text
+    start, limit = max(subject.start, sentence[0]), sentence[1]
     words = t.group(0).lower()
     past = bool(re.search(r"\b(?:was|were|had|served|worked|acted|previously|formerly|held)\b", words))
     if name == "board":
@@ -851,10 +854,10 @@ def _statement(ctx: _Context, name: str, t: re.Match[str], limit: int, subject: 
         rels = []
         for el in orgs:
             rels.append(RoleRelation(person=_name(subject), role="board member", organization=el.text, kind=kind,
-                                     start=subject.start, end=el.end))
+                                     start=start, end=el.end))
         return rels
     cut = _verb_cut(text, t.end(), limit)
-    chain = _chain(ctx, t.end(), cut, lead_need_head=name not in ("appointed", "term"))
+    chain = _chain(ctx, t.end(), cut)
     if name == "copula" and (not chain or chain[0].kind not in ("role", "org", "former", "new")):
         return []
     new = any(el.kind == "new" for el in chain)
@@ -868,7 +871,7 @@ def _statement(ctx: _Context, name: str, t: re.Match[str], limit: int, subject: 
             org = ctx.issuer
         rels.append(RoleRelation(person=_name(subject), role=role, organization=org,
                                  kind="former" if former and kind != "appointment" else kind,
-                                 start=min(subject.start, t.start()), end=end))
+                                 start=start, end=end))
     return rels
 
 
@@ -891,7 +894,7 @@ def _appoint_active(ctx: _Context, sentence: tuple[int, int]) -> list[RoleRelati
         m = APPOINT_AS_RE.match(text, q, e)
         if m is None:
             continue
-        chain = _chain(ctx, m.end(), _verb_cut(text, m.end(), e), lead_need_head=False)
+        chain = _chain(ctx, m.end(), _verb_cut(text, m.end(), e))
         subject = [x for x in ctx.mentions if x.label == "ORG" and s <= x.start and x.end <= t.start()
                    and not _in_parentheses(text, s, x.start)]
         for role, org, _, end in _pairs(chain):
@@ -908,12 +911,12 @@ def _appoint_active(ctx: _Context, sentence: tuple[int, int]) -> list[RoleRelati
         m = re.match(r"\s+as\s+(?:(?:its|our|the|a|an)\s+)?", text[org[1]:e])
         if m is None:
             continue
-        chain = _chain(ctx, org[1] + m.end(), _verb_cut(text, org[1] + m.end(), e), lead_need_head=False)
+        chain = _chain(ctx, org[1] + m.end(), _verb_cut(text, org[1] + m.end(), e))
         kind = "appointment" if not re.search(r"joined", t.group(0), re.IGNORECASE) else "apposition"
         for role, _, _, end in _pairs(chain):
             if role is not None:
                 out.append(RoleRelation(person=_name(subject), role=role, organization=org[0], kind=kind,
-                                        start=subject.start, end=end))
+                                        start=max(s, subject.start), end=end))
     for t in SUCCEED_RE.finditer(text, s, e):
         subject = _subject(ctx, sentence, t.start())
         other = ctx.at(t.end(), ("PERSON",))
@@ -922,11 +925,11 @@ def _appoint_active(ctx: _Context, sentence: tuple[int, int]) -> list[RoleRelati
         m = re.match(r"\s+as\s+(?:(?:its|our|the|a|an)\s+)?", text[other.end:e])
         if m is None:
             continue
-        chain = _chain(ctx, other.end + m.end(), _verb_cut(text, other.end + m.end(), e), lead_need_head=False)
+        chain = _chain(ctx, other.end + m.end(), _verb_cut(text, other.end + m.end(), e))
         for role, org, _, end in _pairs(chain):
             if role is not None:
                 out.append(RoleRelation(person=_name(subject), role=role, organization=org or ctx.issuer,
-                                        kind="appointment", start=subject.start, end=end))
+                                        kind="appointment", start=max(s, subject.start), end=end))
     return out
 
 
@@ -977,7 +980,7 @@ def _founded(ctx: _Context, sentence: tuple[int, int]) -> list[RoleRelation]:
             continue
         role = "co-founder" if t.group(1).lower().startswith("co") else "founder"
         out.append(RoleRelation(person=_name(subject), role=role, organization=org[0], kind="former",
-                                start=subject.start, end=org[1]))
+                                start=max(s, subject.start), end=org[1]))
     return out
 
 
@@ -1121,7 +1124,11 @@ def _distinct(found: list[RoleRelation]) -> list[RoleRelation]:
     keyed: dict[tuple[str, str, str], RoleRelation] = {}
     found = [replace(r, role=part) for r in found for part in _split_roles(r.role)]
     for r in found:
-        if not r.person or (r.role is None and r.organization is None):
+        person = person_name(r.person)
+        if person is None:
+            continue
+        r = replace(r, person=person, organization=r.organization if organization_name(r.organization) else None)
+        if r.role is None and r.organization is None:
             continue
         role = _clean_role(r.role)
         r = replace(r, role=role)
@@ -1147,8 +1154,45 @@ def _distinct(found: list[RoleRelation]) -> list[RoleRelation]:
                and _words(r.role) != _words(o.role) and f" {_words(r.role)} " in f" {_words(o.role)} " for o in out):
             continue  # a shorter form of a role already there: "volunteer president" after "89th volunteer president"
         out.append(r)
-    out.sort(key=lambda r: r.start)
+    out.sort(key=lambda r: (r.start, r.end))
     return out
+
+
+NAME_PARTICLES = {"de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "van", "von", "bin", "ibn", "al",
+                  "el", "dos", "das", "y", "ter", "ten", "st."}
+MAX_NAME_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(t.lower().rstrip(".") for t in word_list("titles.txt"))
+
+
+def person_name(name: str) -> str | None:
+    """A person's name fit for a who's-who, or None: at least a first name and a surname, no title left in front
+    ("Councilman Mikey Nguyen" is Mikey Nguyen), no role or organisation word in it ("Chief Experience" from
+    "Chief Experience Officer" is no one)."""
+    words = name.split()
+    while words and (words[0].lower().rstrip(".") in _titles() or is_head(words[0])):
+        words.pop(0)
+    named = [w for w in words if w.lower() not in NAME_PARTICLES]
+    if not 2 <= len(named) <= MAX_NAME_WORDS:
+        return None
+    for w in named:
+        if not (w[0].isupper() or (w[0] == "(" and w[1:2].isupper())) or is_head(w) or w.lower() in org_heads() \
+                or w.lower().rstrip(".,") in _titles() or any(ch.isdigit() for ch in w):
+            return None
+    return " ".join(words)
+
+
+def organization_name(name: str | None) -> bool:
+    """Whether ``name`` can be an organisation: not a job title or a board ("Chief Financial Officer", "Board of
+    Directors", "EVP")."""
+    if not name:
+        return False
+    last = name.split()[-1].strip(".,")
+    board = last.lower() in {"board", "team"} and re.match(r"(?i)(?:the\s+)?(?:\w+\s+)?(?:board|team)\b", name)
+    return not (is_head(last) or board or last.lower() in {"contact", "contacts"})
 
 
 def _words(name: str) -> str:

@@ -24,7 +24,7 @@ from .canonical import fold
 from .errors import StoreError, StoreWriteError
 from .types import DocumentResult, Mention
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS store_info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -80,6 +80,21 @@ CREATE TABLE IF NOT EXISTS quotes (
     text TEXT
 );
 CREATE INDEX IF NOT EXISTS quotes_document ON quotes (document_id);
+CREATE TABLE IF NOT EXISTS roles (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    person TEXT NOT NULL,
+    person_key TEXT NOT NULL,
+    role TEXT,
+    role_key TEXT NOT NULL,
+    organization TEXT,
+    organization_key TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS roles_document ON roles (document_id);
+CREATE INDEX IF NOT EXISTS roles_person ON roles (person_key);
 """
 
 
@@ -238,6 +253,12 @@ class Store:
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(doc_id, q.speaker, q.role, q.organization, q.start, q.end, q.text) for q in r.quotes],
         )
+        conn.executemany(
+            "INSERT INTO roles (document_id, person, person_key, role, role_key, organization, organization_key,"
+            ' kind, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            [(doc_id, x.person, fold(x.person), x.role, fold(x.role or ""), x.organization,
+              fold(x.organization or ""), x.kind, x.start, x.end) for x in r.roles],
+        )
 
     def _entity_id(self, name: str, label: str, cache: dict[tuple[str, str], int]) -> int:
         key = (fold(name), label)
@@ -303,6 +324,24 @@ class DocumentRow:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """A person's role at an organisation, across the stored releases that state it."""
+
+    person: str
+    role: str | None
+    organization: str | None
+    documents: int
+    first_seen: str | None
+    last_seen: str | None
+    kinds: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["kinds"] = list(self.kinds)
+        return d
 
 
 def open_readonly(path: str | Path) -> sqlite3.Connection:
@@ -380,6 +419,35 @@ def query_documents(path: str | Path, *, entity: str, label: str | None = None) 
     )
     with closing(open_readonly(path)) as conn:
         return [DocumentRow(*row) for row in _query(conn, sql, args)]
+
+
+def query_people(
+    path: str | Path, *, person: str | None = None, organization: str | None = None, top: int | None = None,
+) -> list[PersonRow]:
+    """Who holds which role where across the stored releases: one row per (person, role, organisation), most
+    releases first. ``person`` and ``organization`` match part of the name, case and accents aside."""
+    where = ["d.status = 'ok'"]
+    args: list[Any] = []
+    if person:
+        where.append("r.person_key LIKE ? ESCAPE '\\'")
+        args.append("%" + _like(search_key(person)) + "%")
+    if organization:
+        where.append("r.organization_key LIKE ? ESCAPE '\\'")
+        args.append("%" + _like(search_key(organization)) + "%")
+    sql = (
+        "SELECT MIN(r.person), MIN(r.role), MIN(r.organization), COUNT(DISTINCT r.document_id),"
+        " MIN(d.reference_date), MAX(d.reference_date), GROUP_CONCAT(DISTINCT r.kind)"
+        " FROM roles r JOIN documents d ON d.id = r.document_id WHERE " + " AND ".join(where)
+        + " GROUP BY r.person_key, r.role_key, r.organization_key ORDER BY 4 DESC, r.person_key, r.role_key"
+    )
+    if top:
+        sql += " LIMIT ?"
+        args.append(top)
+    with closing(open_readonly(path)) as conn:
+        if "roles" not in _tables(conn):
+            raise StoreError(f"the store {path} was made by an older presstag and has no roles: run "
+                             f"`presstag extract INPUT --db {path}` again to add them")
+        return [PersonRow(*row[:6], tuple(sorted((row[6] or "").split(",")))) for row in _query(conn, sql, args)]
 
 
 def search_key(text: str) -> str:

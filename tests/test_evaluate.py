@@ -49,3 +49,38 @@ def test_load_gold_jsonl_and_errors(tmp_path):
         load_gold(bad)
     with pytest.raises(GoldFormatError, match="cannot read"):
         load_gold(tmp_path / "missing.jsonl")
+
+
+def test_roles_scoring_rules_and_one_to_one_matching(tmp_path):
+    from presstag.evaluate import load_roles_gold, organization_matches, person_matches, role_matches, score_roles
+    from presstag.types import RoleRelation
+
+    assert person_matches("Lee A. Shapiro", "shapiro") and person_matches("Vesa Riihimäki", "VESA RIIHIMAKI")
+    assert not person_matches("Lee A. Shapiro", "Lee Shapiro") and not person_matches("Lee", "Lee A. Shapiro")
+    assert organization_matches(None, None) and organization_matches("FBI", "Federal Bureau of Investigation")
+    assert organization_matches("Harwood", "Harwood Museum of Art") and not organization_matches("Acme", None)
+    assert not organization_matches("Art", "Harwood Museum of Artists")
+    assert role_matches("Vice President", "Vice President, Information Services")
+    assert role_matches("Senior Director, Communications", "Director of Communications")  # 2 of 3 words
+    assert not role_matches("Chief Executive Officer", "CEO") and not role_matches(None, "CEO")
+
+    gold_file = tmp_path / "g.roles.jsonl"
+    gold_file.write_text(json.dumps({"id": "d", "relations": [
+        {"person": "Jane Doe", "role": "CEO", "organization": "Acme", "kind": "quote", "evidence": "x"},
+        {"person": "Jane Doe", "role": "President", "organization": "Acme", "kind": "apposition", "evidence": "y"},
+        {"person": "John Roe", "role": None, "organization": "Beta", "kind": "contact", "evidence": "z"}]}) + "\n")
+    gold = load_roles_gold(gold_file)
+
+    def rel(p, r, o):
+        return RoleRelation(person=p, role=r, organization=o, kind="apposition", start=0, end=1)
+
+    predicted = DocumentResult(id="d", source="d", extractor=None, text="text", roles=(
+        rel("Doe", "CEO", "Acme Inc."), rel("Jane Doe", "CEO", "Acme"), rel("John Roe", "CFO", "Beta")))
+    report = score_roles(gold, [predicted])
+    assert (report.relations.tp, report.relations.fp, report.relations.fn) == (1, 2, 2)
+    assert (report.pairs.tp, report.pairs.fp, report.pairs.fn) == (2, 0, 0)
+    assert report.to_dict()["recall_by_kind"]["quote"] == {"recall": 1.0, "tp": 1, "fn": 0}
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "d"}\n')
+    with pytest.raises(GoldFormatError, match="bad.jsonl:1: not a roles record"):
+        load_roles_gold(bad)

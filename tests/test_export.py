@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+from dataclasses import replace
 
 from presstag.export import Format, write_results
 from presstag.labelstudio import gold_from_labelstudio
@@ -121,3 +122,26 @@ def test_timeline_sentences_events_and_places():
     cut = DocumentResult(id="c", source="c.txt", extractor=INFO, text="He said: “We met on May 5, 2024. It went well.”",
                          entities=(Mention("May 5, 2024", "DATE", "DATE", 20, 31, value="2024-05-05"),))
     assert events([cut])[0].sentence == "He said: “We met on May 5, 2024.”"
+
+
+def test_timeline_appointments_dated_by_their_sentence_or_by_the_release():
+    from presstag.timeline import TimelineFormat, events, write_timeline
+    from presstag.types import RoleRelation
+
+    text = "Acme names Jane Doe as CFO. On 3 May 2025 Acme appointed John Roe as CEO. Sales grew."
+    ents = (Mention("Jane Doe", "PERSON", "PERSON", 11, 19), Mention("3 May 2025", "DATE", "DATE", 31, 41,
+                                                                     value="2025-05-03"),
+            Mention("John Roe", "PERSON", "PERSON", 56, 64))
+    roles = (RoleRelation("Jane Doe", "CFO", "Acme", "appointment", 5, 26),
+             RoleRelation("John Roe", "CEO", "Acme", "appointment", 47, 71))
+    doc = DocumentResult(id="a", source="a.txt", extractor=INFO, text=text, entities=ents, roles=roles,
+                         reference_date="2025-04-01")
+    evs = events([doc])
+    assert [(e.value, e.text, e.sentence, e.appointments) for e in evs] == [
+        ("2025-04-01", "", "Acme names Jane Doe as CFO.", ("Jane Doe: CFO, Acme",)),
+        ("2025-05-03", "3 May 2025", "On 3 May 2025 Acme appointed John Roe as CEO.", ("John Roe: CEO, Acme",))]
+    out = io.StringIO()
+    write_timeline(evs, TimelineFormat.markdown, out)
+    assert out.getvalue().splitlines()[2] == "| 2025-04-01 | Acme names Jane Doe as CFO. | Jane Doe |  | " \
+                                             "Jane Doe: CFO, Acme | a |"
+    assert events([replace(doc, reference_date=None)])[0].value == "2025-05-03"  # no release date: no event

@@ -214,3 +214,40 @@ def test_quotes_are_stored_with_their_words(tmp_path):
         store.add([replace(doc("a", "h1", None, []), quotes=(quote,))])
     row = sqlite3.connect(db).execute("SELECT speaker, role, organization, text FROM quotes").fetchone()
     assert row == ("Ann Lee", "director", "Acme", "We will open in May")
+
+
+def test_people_across_releases_with_filters(tmp_path):
+    from presstag.store import query_people
+    from presstag.types import RoleRelation
+
+    def with_roles(name, sha, ref, roles):
+        return replace(doc(name, sha, ref, []), roles=tuple(
+            RoleRelation(person=p, role=r, organization=o, kind=k, start=0, end=10) for p, r, o, k in roles))
+
+    db = tmp_path / "s.sqlite"
+    with Store(db) as store:
+        store.add([
+            with_roles("a", "h1", "2025-01-05", [("Jane Doe", "CEO", "Acme Inc.", "quote"),
+                                                 ("John Roe", "CFO", "Beta Corp", "apposition")]),
+            with_roles("b", "h2", "2025-03-01", [("JANE DOE", "CEO", "Acme Inc.", "apposition")]),
+            doc("c", "h3", "2025-04-01", [], error=ErrorRecord("binary", "binary data")),
+        ])
+    rows = query_people(db)
+    assert [(r.person, r.role, r.organization, r.documents, r.first_seen, r.last_seen, r.kinds) for r in rows] == [
+        ("JANE DOE", "CEO", "Acme Inc.", 2, "2025-01-05", "2025-03-01", ("apposition", "quote")),
+        ("John Roe", "CFO", "Beta Corp", 1, "2025-01-05", "2025-01-05", ("apposition",)),
+    ]
+    assert [r.person for r in query_people(db, organization="beta")] == ["John Roe"]
+    assert [r.person for r in query_people(db, person="doe")] == ["JANE DOE"]
+    assert query_people(db, person="nobody") == []
+
+
+def test_people_in_a_store_made_before_roles_says_to_extract_again(tmp_path):
+    from presstag.store import query_people
+
+    db = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(db)
+    conn.executescript(SCHEMA.split("CREATE TABLE IF NOT EXISTS roles")[0])
+    conn.close()
+    with pytest.raises(StoreError, match="older presstag and has no roles: run `presstag extract"):
+        query_people(db)
