@@ -530,8 +530,8 @@ def _pairs(elements: Sequence[_Element], *, org_only: bool = False) -> list[tupl
             else:
                 pending.append(e.text)
         elif e.kind == "org":
-            nxt = [x.kind for x in elements[i + 1:i + 3]]
-            if nxt[:1] == ["poss"]:
+            nxt = [x.kind for x in elements[i + 1:] if x.kind not in ("new", "former")][:2]
+            if nxt == ["poss", "role"]:
                 owner = e.text
             elif pending and prev == "comma" and nxt == ["and", "role"]:
                 pass  # a department between two roles: "Vice President, Information Services and CIO of X"
@@ -598,9 +598,9 @@ def _title_before(ctx: _Context, person: Mention) -> list[RoleRelation]:
         word = text[s:e]
         if ctx.covering(s) is not None or word.lower() in STOP_WORDS:
             break
-        if capital and not (word[0].isupper() and (word.lower() in role_modifiers() or is_head(word)
-                                                   or word.lower() in {"district", "state", "us", "u.s."})):
-            break
+        if capital and not (word[0].isupper() and (word.lower() in role_modifiers() or is_head(word) or (
+                k - first < 2 and not _sentence_initial(text, s)))):
+            break  # "Defense Secretary", "Senior Assistant District Attorney"; not "Today President"
         if not capital and not (word.lower() in role_modifiers() or is_head(word) or word.endswith("-based")):
             break
         first -= 1
@@ -635,6 +635,12 @@ def _title_before(ctx: _Context, person: Mention) -> list[RoleRelation]:
         org = ctx.issuer  # "visionary founder, Mike McLeod" in a company's release is its founder
     end = max(person.end, after[1] if after is not None and org == after[0] else person.end)
     return [RoleRelation(person=_name(person), role=role, organization=org, kind=kind, start=role_start, end=end)]
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` opens a sentence, a line or a quotation."""
+    before = text[max(0, pos - 3):pos].rstrip(" \t")
+    return not before or before[-1] in ".!?\n“\"(:;"
 
 
 def _mention_before(ctx: _Context, pos: int) -> Mention | None:
@@ -1127,7 +1133,7 @@ def _distinct(found: list[RoleRelation]) -> list[RoleRelation]:
         person = person_name(r.person)
         if person is None:
             continue
-        r = replace(r, person=person, organization=r.organization if organization_name(r.organization) else None)
+        r = replace(r, person=person, organization=organization_name(r.organization))
         if r.role is None and r.organization is None:
             continue
         role = _clean_role(r.role)
@@ -1172,27 +1178,39 @@ def person_name(name: str) -> str | None:
     """A person's name fit for a who's-who, or None: at least a first name and a surname, no title left in front
     ("Councilman Mikey Nguyen" is Mikey Nguyen), no role or organisation word in it ("Chief Experience" from
     "Chief Experience Officer" is no one)."""
-    words = name.split()
+    words = _undoubled(name.split())
     while words and (words[0].lower().rstrip(".") in _titles() or is_head(words[0])):
         words.pop(0)
     named = [w for w in words if w.lower() not in NAME_PARTICLES]
     if not 2 <= len(named) <= MAX_NAME_WORDS:
         return None
     for w in named:
-        if not (w[0].isupper() or (w[0] == "(" and w[1:2].isupper())) or is_head(w) or w.lower() in org_heads() \
+        if not (w[0].isupper() or (w[0] == "(" and w[1:2].isupper()) or re.match(r"[a-z]{1,3}[-’'][A-Z]", w)) \
+                or is_head(w) or w.lower() in org_heads() \
                 or w.lower().rstrip(".,") in _titles() or any(ch.isdigit() for ch in w):
             return None
     return " ".join(words)
 
 
-def organization_name(name: str | None) -> bool:
-    """Whether ``name`` can be an organisation: not a job title or a board ("Chief Financial Officer", "Board of
-    Directors", "EVP")."""
+def _undoubled(words: list[str]) -> list[str]:
+    """A name a scraper ran into itself ("TONY ROBBINS Tony Robbins", "Acme Acme") once."""
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and fold(" ".join(words[:half])) == fold(" ".join(words[half:])):
+        return words[half:]
+    return words
+
+
+def organization_name(name: str | None) -> str | None:
+    """``name`` as an organisation's name, or None when it cannot be one: a job title or a board ("Chief Financial
+    Officer", "Founder of X", "Board of Directors", "EVP")."""
     if not name:
-        return False
-    last = name.split()[-1].strip(".,")
+        return None
+    name = " ".join(_undoubled(name.split()))
+    first, last = name.split()[0].strip(".,"), name.split()[-1].strip(".,")
+    if is_head(first) and re.match(r"\S+\s+of\s", name):
+        return None
     board = last.lower() in {"board", "team"} and re.match(r"(?i)(?:the\s+)?(?:\w+\s+)?(?:board|team)\b", name)
-    return not (is_head(last) or board or last.lower() in {"contact", "contacts"})
+    return None if is_head(last) or board or last.lower() in {"contact", "contacts"} else name
 
 
 def _words(name: str) -> str:

@@ -114,5 +114,17 @@ def test_names_and_organisations_fit_for_a_whos_who():
     assert person_name("Experience") is None and person_name("Chief Experience") is None
     assert person_name("Trump") is None and person_name("Barbara Wray Interviews Carol Morgan") is None
     assert person_name("Willem de Kooning") == "Willem de Kooning"
-    assert organization_name("Acme Robotics Inc.") and not organization_name("Centre Chief Financial Officer")
+    assert person_name("TONY ROBBINS Tony Robbins") == "Tony Robbins"
+    assert organization_name("Acme Robotics Inc.") == "Acme Robotics Inc."
+    assert organization_name("River North River North") == "River North"
+    assert organization_name("Centre Chief Financial Officer") is None and organization_name("Founder of X") is None
     assert not organization_name("Board of Directors") and not organization_name("Spartan Capital Contact")
+
+
+def test_a_capitalised_title_before_a_name_keeps_its_qualifier_but_not_the_sentence_opening():
+    text = ("In Baghdad, Defense Secretary Ash Carter met Prime Minister Haider al-Abadi. Today President Fuad Masum "
+            "spoke.")
+    got = roles(text, [("Ash Carter", "PERSON"), ("Haider al-Abadi", "PERSON"), ("Fuad Masum", "PERSON")])
+    assert got == [("Ash Carter", "Defense Secretary", None, "apposition"),
+                   ("Haider al-Abadi", "Prime Minister", None, "apposition"),
+                   ("Fuad Masum", "President", None, "apposition")]
