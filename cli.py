@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import sys
 from datetime import date
@@ -152,6 +153,10 @@ DisableOpt = Annotated[
 ]
 
 
+# Bounds of the numeric options: beyond them a value means nothing more (and would overflow what the operating
+# system or SQLite accept).
+MAX_WORKERS, MAX_BATCH, MAX_SIZE_MB, MAX_TIMEOUT, MAX_TOP = 1024, 100_000, 1_000_000, 31_536_000, 1_000_000_000
+
 # Relative dates are resolved by calendar arithmetic that must stay inside the years Python's dates can hold.
 MIN_REFERENCE_YEAR, MAX_REFERENCE_YEAR = 1800, 2200
 
@@ -161,6 +166,8 @@ def parse_date(value: str | None) -> date | None:
     if value is None:
         return None
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError(value)
         day = date.fromisoformat(value)
     except ValueError as exc:
         raise OptionError(f"--reference-date {value!r} is not a date: use YYYY-MM-DD") from exc
@@ -189,6 +196,9 @@ def _inputs(inputs: list[str] | None) -> list[str]:
         if sys.stdin.isatty():
             raise OptionError("no input: give files, folders, glob patterns, or - to read stdin")
         inputs = ["-"]
+    if any(not i.strip() for i in inputs):
+        raise OptionError("an input is an empty name (an unset variable?): give files, folders, glob patterns, "
+                          "or - to read stdin")
     return expand_inputs(inputs)
 
 
@@ -267,15 +277,16 @@ def extract(
     disable: DisableOpt = None,
     with_text: Annotated[bool, typer.Option("--with-text", help="Include each document's text (json, jsonl).")]
     = False,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, metavar="N",
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, max=MAX_WORKERS, metavar="N",
                                          help="Worker processes (one per core).")] = 1,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, metavar="N", help="Documents per batch.")] = 16,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, max=MAX_BATCH, metavar="N",
+                                            help="Documents per batch.")] = 16,
     max_size: Annotated[
-        float, typer.Option("--max-size", min=0, metavar="MB",
+        float, typer.Option("--max-size", min=0, max=MAX_SIZE_MB, metavar="MB",
                             help="Largest input in MB; a larger one is a too_large error record (0: no limit).")
     ] = 20,
     timeout: Annotated[
-        float, typer.Option("--timeout", min=0, metavar="SECONDS",
+        float, typer.Option("--timeout", min=0, max=MAX_TIMEOUT, metavar="SECONDS",
                             help="Seconds a document may take per 100,000 characters (at least this); a slower one "
                                  "is a timeout error record (0: no limit).")
     ] = 60,
@@ -418,6 +429,7 @@ def timeline(
 
     try:
         paths = _inputs(inputs)
+        check_output(output, None, paths)
         extractor = build_extractor(model, None, None, reference_date)
         results = []
         for r in extractor.process(read_inputs(paths)):
@@ -428,6 +440,10 @@ def timeline(
             write_timeline(events(results), fmt, out)
     except PresstagError as exc:
         fail(str(exc), exc.exit_code)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        fail(f"cannot write output: {exc.strerror or exc}", EXIT_RUN_FAILED)
     if any(r.error is not None for r in results):
         raise typer.Exit(1)
 
@@ -455,7 +471,7 @@ def evaluate(
     import json
     from collections import Counter
 
-    from presstag.evaluate import gold_sources, load_gold, load_roles_gold, score, score_roles
+    from presstag.evaluate import gold_sources, ignored_labels, load_gold, load_roles_gold, score, score_roles
 
     if roles is None:
         sibling = gold.with_name(gold.name.replace(".gold.jsonl", ".roles.jsonl"))
@@ -471,6 +487,7 @@ def evaluate(
         fail(str(exc), exc.exit_code)
     if fmt is ReportFormat.json:
         d = report.to_dict(with_errors=errors)
+        d["not_scored_labels"] = ignored_labels(docs)
         if role_report is not None:
             d["roles"] = role_report.to_dict(with_errors=errors)
         typer.echo(json.dumps(d, indent=2))
@@ -480,6 +497,10 @@ def evaluate(
 
     console = Console(width=100)
     console.print(f"{gold.name}: {report.documents} documents, model {extractor.info.model}", markup=False)
+    skipped = ignored_labels(docs)
+    if skipped:
+        console.print("not scored (labels presstag does not tag): "
+                      + ", ".join(f"{label} ({n})" for label, n in sorted(skipped.items())), markup=False)
     table = Table()
     for col in ("label", "precision", "recall", "f1", "tp", "fp", "fn"):
         table.add_column(col, justify="left" if col == "label" else "right")
@@ -580,8 +601,8 @@ def entities(
     search: Annotated[str | None, typer.Option("--search", "-s", metavar="TEXT",
                                                help="Only names containing TEXT (case and accents ignored).")]
     = None,
-    top: Annotated[int | None, typer.Option("--top", "-n", min=1, metavar="N", help="Only the N most frequent.")]
-    = None,
+    top: Annotated[int | None, typer.Option("--top", "-n", min=1, max=MAX_TOP, metavar="N",
+                                            help="Only the N most frequent.")] = None,
     fmt: QueryFormatOpt = QueryFormat.table,
     output: OutputOpt = None,
     boilerplate: Annotated[bool, typer.Option("--boilerplate", help="Count mentions in boilerplate too.")]
@@ -645,8 +666,8 @@ def people(
     organization: Annotated[str | None, typer.Option("--organization", "--org", metavar="NAME",
                                                      help="Only roles at organizations whose name contains NAME.")]
     = None,
-    top: Annotated[int | None, typer.Option("--top", "-n", min=1, metavar="N", help="Only the N most frequent.")]
-    = None,
+    top: Annotated[int | None, typer.Option("--top", "-n", min=1, max=MAX_TOP, metavar="N",
+                                            help="Only the N most frequent.")] = None,
     fmt: QueryFormatOpt = QueryFormat.table,
     output: OutputOpt = None,
 ) -> None:

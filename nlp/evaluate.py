@@ -118,7 +118,9 @@ def _read_gold(path: str | Path) -> list[GoldDocument]:
             tasks = json.loads(raw)
         except json.JSONDecodeError as exc:
             raise GoldFormatError(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno})") from exc
-        return gold_from_labelstudio(tasks, str(path))
+        except RecursionError as exc:
+            raise GoldFormatError(f"{path}: JSON nested too deeply") from exc
+        return [_checked(d, str(path)) for d in gold_from_labelstudio(tasks, str(path))]
     docs: list[GoldDocument] = []
     for number, line in enumerate(raw.splitlines(), 1):
         if not line.strip():
@@ -129,15 +131,37 @@ def _read_gold(path: str | Path) -> list[GoldDocument]:
             spans = tuple(
                 GoldSpan(int(s["start"]), int(s["end"]), str(s["label"]), s.get("value")) for s in obj["spans"]
             )
-            docs.append(GoldDocument(id=str(obj.get("id", number)), text=text, spans=spans, genre=obj.get("genre"),
-                                     reference_date=obj.get("reference_date")))
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+            doc = GoldDocument(id=str(obj.get("id", number)), text=text, spans=spans, genre=obj.get("genre"),
+                               reference_date=obj.get("reference_date"))
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
             raise GoldFormatError(
                 f"{path}:{number}: not a gold record with id, text and spans (start, end, label)"
             ) from exc
+        docs.append(_checked(doc, f"{path}:{number}"))
     if not docs:
         raise GoldFormatError(f"{path}: no gold documents in the file")
     return docs
+
+
+def _checked(doc: GoldDocument, where: str) -> GoldDocument:
+    """A gold document whose text is text and whose spans lie inside it, else ``GoldFormatError``."""
+    if not isinstance(doc.text, str):
+        raise GoldFormatError(f"{where}: the gold record's text is not a string")
+    for s in doc.spans:
+        if not 0 <= s.start < s.end <= len(doc.text):
+            raise GoldFormatError(f"{where}: span {s.start}-{s.end} ({s.label}) is not inside the text "
+                                  f"({len(doc.text)} characters)")
+    return doc
+
+
+def ignored_labels(gold: Iterable[GoldDocument]) -> dict[str, int]:
+    """Gold labels presstag does not tag (after the label map), with how many spans have them: they are not scored."""
+    counts: dict[str, int] = {}
+    for doc in gold:
+        for s in doc.spans:
+            if s.label not in LABELS:
+                counts[s.label] = counts.get(s.label, 0) + 1
+    return counts
 
 
 def normalise(text: str, start: int, end: int) -> tuple[int, int]:

@@ -72,13 +72,16 @@ def write_json(results: Iterable[DocumentResult], out: TextIO, *, with_text: boo
 
 
 def write_csv(results: Iterable[DocumentResult], out: TextIO, **_: Any) -> None:
-    """One row per mention (and one per failed document, with its error)."""
+    """One row per mention; a failed document has one row with its error, and a document with no mention one row
+    with only its id and source, so that every input is in the file."""
     w = csv.writer(out)
     w.writerow(CSV_COLUMNS)
     for r in results:
         if r.error is not None:
             w.writerow([r.id, r.source, "", "", "", "", "", "", "", f"{r.error.type}: {r.error.message}"])
             continue
+        if not r.entities:
+            w.writerow([r.id, r.source, "", "", "", "", "", "", "", ""])
         for m in r.entities:
             w.writerow([r.id, r.source, m.label, m.text, m.start, m.end, m.value or "", m.canonical or "",
                         m.confidence, ""])
@@ -101,11 +104,11 @@ def write_table(results: Iterable[DocumentResult], out: TextIO, **_: Any) -> Non
     console = Console(file=out, soft_wrap=False, width=None if out.isatty() else 120)
     for r in results:
         if r.error is not None:
-            line = Text.assemble((terminal_safe(r.id), "bold"), f" ({terminal_safe(r.source)}): ",
+            line = Text.assemble((terminal_safe(one_line(r.id)), "bold"), f" ({terminal_safe(one_line(r.source))}): ",
                                  (r.error.type, "red"), f": {terminal_safe(r.error.message)}")
             console.print(line, highlight=False)
             continue
-        title = f"{r.id} ({r.source})"
+        title = one_line(f"{r.id} ({r.source})")
         if r.reference_date:
             title += f" · reference date {r.reference_date}"
         table = Table(title=cell(title), title_justify="left")
@@ -136,6 +139,11 @@ def write_table(results: Iterable[DocumentResult], out: TextIO, **_: Any) -> Non
             console.print(roles)
 
 
+def one_line(name: str) -> str:
+    """A file name on one line: line breaks and tabs in it written as ``\\n`` and ``\\t``."""
+    return name.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+
+
 def write_labelstudio(results: Iterable[DocumentResult], out: TextIO, **_: Any) -> None:
     """A JSON list of Label Studio tasks with our mentions as predictions."""
     from .labelstudio import to_task
@@ -159,7 +167,7 @@ def write_conll(results: Iterable[DocumentResult], out: TextIO, *, tokenize: Any
     for r in results:
         if r.error is not None or r.text is None:
             continue
-        out.write(f"-DOCSTART- {r.id}\n\n")
+        out.write(f"-DOCSTART- {one_line(r.id)}\n\n")
         for line in iob_lines(r, tokenize):
             out.write(line + "\n")
 

@@ -317,3 +317,93 @@ def test_every_hostile_input_of_a_folder_is_accounted_for(tmp_path):
     assert conn.execute("SELECT COUNT(*) FROM documents").fetchone() == (len(docs),)
     again = runner.invoke(app, ["extract", str(folder), "--db", str(db), "--max-size", "0.1"])
     assert again.exit_code == 1 and "skipped (already stored)" in again.stderr
+
+
+def test_timeline_never_overwrites_an_input_and_says_why_it_cannot_write(tmp_path):
+    f = tmp_path / "t.txt"
+    f.write_text(RELEASE, encoding="utf-8")
+    same = runner.invoke(app, ["timeline", "-o", str(f), str(f)])
+    assert same.exit_code == 2 and "is one of the inputs" in same.stderr
+    assert f.read_text(encoding="utf-8") == RELEASE
+    nowhere = runner.invoke(app, ["timeline", "-f", "markdown", "-o", str(tmp_path / "nodir" / "x.md"), str(f)])
+    assert nowhere.exit_code == 3 and nowhere.stderr.startswith("presstag: cannot write output:")
+    assert "internal error" not in nowhere.stderr
+
+
+def test_an_empty_input_name_is_a_usage_error_not_the_current_folder(tmp_path):
+    result = runner.invoke(app, ["extract", "-q", "-f", "csv", ""])
+    assert result.exit_code == 2 and "an input is an empty name" in result.stderr and result.stdout == ""
+
+
+@pytest.mark.parametrize("args", [
+    ["extract", "--max-size", "inf"], ["extract", "--max-size", "1e20"], ["extract", "--timeout", "inf"],
+    ["extract", "--batch-size", "99999999999999999999"], ["extract", "-w", "99999999999999999999"],
+    ["extract", "--reference-date", "20250101"], ["extract", "--reference-date", "2025-W01-1"],
+])
+def test_out_of_range_numbers_and_dates_are_usage_errors(tmp_path, args):
+    f = tmp_path / "x.txt"
+    f.write_text(RELEASE, encoding="utf-8")
+    result = runner.invoke(app, [*args, "-q", str(f)])
+    assert result.exit_code == 2, result.output
+    assert "internal error" not in result.stderr and "Traceback" not in result.output
+
+
+def test_top_beyond_sqlite_integers_is_a_usage_error(tmp_path):
+    db = tmp_path / "s.sqlite"
+    f = tmp_path / "x.txt"
+    f.write_text(RELEASE, encoding="utf-8")
+    assert runner.invoke(app, ["extract", str(f), "--db", str(db), "-q"]).exit_code == 0
+    for command in ("entities", "people"):
+        result = runner.invoke(app, [command, "--db", str(db), "--top", "99999999999999999999"])
+        assert result.exit_code == 2 and "internal error" not in result.stderr
+
+
+@pytest.mark.parametrize("record, message", [
+    ('{"id": "x", "text": 5, "spans": []}', "the gold record's text is not a string"),
+    ('{"id": "x", "text": null, "spans": []}', "the gold record's text is not a string"),
+    ('{"id": "x", "text": "Angela", "spans": [{"start": 0, "end": 999, "label": "PERSON"}]}',
+     "span 0-999 (PERSON) is not inside the text (6 characters)"),
+    ('{"id": "x", "text": "Angela", "spans": [{"start": 4, "end": 2, "label": "PERSON"}]}', "span 4-2"),
+    ('{"id": "x", "text": "Angela", "spans": [{"start": -1, "end": 2, "label": "PERSON"}]}', "span -1-2"),
+    ("[" * 100000 + "]" * 100000, "not a gold record"),
+])
+def test_malformed_gold_records_are_refused_with_their_line(tmp_path, record, message):
+    gold = tmp_path / "g.jsonl"
+    gold.write_text('{"id": "ok", "text": "Angela", "spans": []}\n' + record + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(gold)])
+    assert result.exit_code == 2, result.output
+    assert f"g.jsonl:2: {message}" in result.stderr and "internal error" not in result.stderr
+
+
+def test_gold_labels_presstag_does_not_tag_are_named_not_scored(tmp_path):
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(json.dumps({"id": "x", "text": "Angela Merkel bought a rifle.", "spans": [
+        {"start": 0, "end": 13, "label": "PERSON"}, {"start": 23, "end": 28, "label": "WEAPON"}]}) + "\n")
+    result = runner.invoke(app, ["evaluate", str(gold)])
+    assert result.exit_code == 0 and "not scored (labels presstag does not tag): WEAPON (1)" in result.stdout
+    as_json = runner.invoke(app, ["evaluate", str(gold), "-f", "json"])
+    assert json.loads(as_json.stdout)["not_scored_labels"] == {"WEAPON": 1}
+
+
+@pytest.mark.parametrize("content", ["", "\n\n", "[" * 100000 + "]" * 100000])
+def test_an_empty_or_too_deep_patterns_file_is_one_line(tmp_path, content):
+    patterns = tmp_path / "p.jsonl"
+    patterns.write_text(content, encoding="utf-8")
+    f = tmp_path / "x.txt"
+    f.write_text(RELEASE, encoding="utf-8")
+    result = runner.invoke(app, ["extract", "-q", "--patterns", str(patterns), str(f)])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "p.jsonl" in result.stderr and "Warning" not in result.stderr
+
+
+def test_every_document_has_a_csv_row_and_file_names_stay_on_one_line(tmp_path):
+    quiet = tmp_path / "u.txt"
+    quiet.write_text("X\n", encoding="utf-8")
+    odd = tmp_path / "new\nline.txt"
+    odd.write_text(RELEASE, encoding="utf-8")
+    rows = runner.invoke(app, ["extract", "-q", "-f", "csv", str(quiet)]).stdout.splitlines()
+    assert rows[1:] == [f"u,{quiet},,,,,,,,"]
+    conll = runner.invoke(app, ["extract", "-q", "-f", "conll", str(odd)]).stdout
+    assert conll.startswith("-DOCSTART- new\\nline\n\n")
+    md = runner.invoke(app, ["timeline", "-f", "markdown", str(odd)]).stdout
+    assert all(line.startswith("|") for line in md.splitlines())

@@ -45,6 +45,8 @@ def read_patterns(path: str, label_map: dict[str, str]) -> list[dict]:
             p = json.loads(line)
         except json.JSONDecodeError as exc:
             raise OptionError(f"{where}: not JSON ({exc.msg})") from exc
+        except RecursionError as exc:
+            raise OptionError(f"{where}: JSON nested too deeply") from exc
         if not isinstance(p, dict) or "label" not in p or "pattern" not in p:
             raise OptionError(f'{where}: not an EntityRuler pattern like {{"label": "ORG", "pattern": "..."}}')
         label = label_map.get(str(p["label"]), str(p["label"]))
@@ -61,6 +63,8 @@ def read_patterns(path: str, label_map: dict[str, str]) -> list[dict]:
         else:
             raise OptionError(f"{where}: a pattern is a phrase (text) or a list of token patterns ({{...}})")
         patterns.append({**p, "label": label})
+    if not patterns:
+        raise OptionError(f"{path}: no patterns in the file; --patterns takes one EntityRuler pattern per line")
     return patterns
 
 
