@@ -462,6 +462,12 @@ def _chain(ctx: _Context, pos: int, limit: int) -> list[_Element]:
                 out.append(_Element("org", text[place.start:place.end + named], place.start, place.end + named))
                 p = place.end + named
                 continue
+            role = _role_run(ctx, _skip_space(text, place.end), limit) if text[place.end:place.end + 1] == " " \
+                else None
+            if role is not None:  # "Central Asia researcher"
+                out.append(_Element("role", text[place.start:role[1]], place.start, role[1]))
+                p = role[1]
+                continue
             out.append(_Element("place", place.text, place.start, place.end))
             p = place.end
             continue
