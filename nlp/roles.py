@@ -287,6 +287,7 @@ def _role_run(ctx: _Context, pos: int, limit: int) -> tuple[str, int] | None:
         if last + 1 < len(words) and TITLE_GENERAL_RE.search(text[words[last + 1][0]:words[last + 1][1]]):
             last += 1  # "Attorney General", "Secretary General"
         elif 0 < len(words) - 1 - last <= 2 and all(text[a:b].isalpha() and text[a:b].islower()
+                                                    and not text[a:b].endswith(("ed", "ing", "ly"))
                                                     for a, b in words[last + 1:]):
             last = len(words) - 1  # "chief resident", "professor emeritus"
         words = words[:last + 1]

@@ -26,10 +26,12 @@ def test_every_quick_start_line_runs_as_written(tmp_path):
     (tmp_path / "shared").symlink_to(ROOT.parent / "shared")
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
     lines = quick_start_lines()
-    assert len(lines) == 9 and all(line.startswith(("presstag ", "cat ")) for line in lines)
+    assert len(lines) == 10 and all(line.startswith(("presstag ", "cat ")) for line in lines)
     for line in lines:
         result = subprocess.run(line, shell=True, cwd=repo, env=env, capture_output=True, text=True, timeout=300)
         assert result.returncode in (0, 1), f"{line}: {result.stderr}"
         assert "Traceback" not in result.stderr, line
+        if line.startswith("presstag people"):
+            assert result.returncode == 0 and "organization" in result.stdout  # the examples state roles
     assert (repo / "entities.jsonl").stat().st_size > 0 and (repo / "report.html").stat().st_size > 0
     assert (repo / "releases.sqlite").exists()
