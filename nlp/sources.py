@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -316,13 +317,61 @@ def read_html(html: str, source: str) -> tuple[str, dict[str, Any]]:
         raise _reader_missing(source, "HTML pages", "trafilatura", exc) from exc
     except Exception as exc:  # noqa: BLE001 - trafilatura raises many kinds on broken pages
         raise DocumentError("html", f"{source}: the HTML could not be parsed ({exc})") from exc
-    if doc is None:
-        raise DocumentError("empty", f"{source}: no main text found in the HTML page")
-    if not isinstance(doc, dict):
+    if doc is not None and not isinstance(doc, dict):
         doc = doc.as_dict()
+    doc = doc or {}
     text = doc.get("text") or ""
     meta = {k: doc[k] for k in ("title", "date", "author", "sitename") if doc.get(k)}
+    if not text.strip():
+        # trafilatura finds no main text in a page too short for it, or nested deeper than lxml parses (255
+        # elements): the page's visible text, boilerplate and all, rather than losing what it says.
+        text = visible_text(html)
+    if not text.strip():
+        raise DocumentError("empty", f"{source}: no text found in the HTML page")
     return text, meta
+
+
+# Elements whose content a browser does not show in the page; elements that start a line of their own.
+HIDDEN_ELEMENTS = frozenset({"script", "style", "template", "title"})
+BLOCK_ELEMENTS = frozenset({
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "footer",
+    "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
+    "table", "td", "th", "tr", "ul",
+})
+
+
+class _VisibleText(HTMLParser):
+    """The text of an HTML page outside hidden elements, one line per block; no tree, so no depth limit."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in HIDDEN_ELEMENTS:
+            self.hidden += 1
+        elif tag in BLOCK_ELEMENTS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in HIDDEN_ELEMENTS:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in BLOCK_ELEMENTS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    """The visible text of an HTML page, whitespace collapsed as a browser does, one line per block."""
+    parser = _VisibleText()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def read_markdown(text: str, source: str) -> str:

@@ -224,3 +224,18 @@ def test_pypdf_warnings_on_a_damaged_pdf_stay_quiet(tmp_path):
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout == "empty\n"  # a blank page, read all the same
     assert proc.stderr == ""
+
+
+def test_html_nested_deeper_than_lxml_parses_keeps_its_text():
+    body = "<p>Angela Merkel met Emmanuel Macron in Paris on Monday.</p><p>A second paragraph about Berlin.</p>"
+    for depth in (250, 300, 3000):
+        page = f"<html><head><title>T</title></head><body>{'<div>' * depth}{body}{'</div>' * depth}</body></html>"
+        doc = read_bytes(page.encode(), id="x", source="x.html", suffix=".html")
+        assert doc.error is None, depth
+        assert doc.text == "Angela Merkel met Emmanuel Macron in Paris on Monday.\nA second paragraph about Berlin."
+
+
+def test_an_html_page_with_no_visible_text_is_still_empty():
+    page = "<html><head><title>T</title><script>var x = 'text';</script></head><body><style>p {}</style></body></html>"
+    doc = read_bytes(page.encode(), id="x", source="x.html", suffix=".html")
+    assert doc.error.type == "empty" and doc.error.message == "x.html: no text found in the HTML page"
