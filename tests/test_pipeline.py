@@ -213,6 +213,16 @@ def test_conll_tags_fall_on_the_pipelines_own_tokens(extractor):
     assert tagged == len(result.entities)  # every mention is tagged: none lost to another tokenizer
 
 
+@pytest.mark.parametrize("timeout", [float("inf"), 1e12, 1e308])
+def test_a_timeout_too_long_for_the_timer_means_no_limit(extractor, timeout):
+    old, extractor.timeout = extractor.timeout, timeout
+    try:
+        r = extractor.process_text("Police in Almaty said so on Monday.")
+    finally:
+        extractor.timeout = old
+    assert r.error is None and "Almaty" in {m.text for m in r.entities}
+
+
 def test_a_very_long_word_takes_time_in_proportion_to_its_length(extractor):
     started = time.monotonic()
     r = extractor.process_text("A" * 100_000 + " Paris")
