@@ -1,6 +1,8 @@
 """End to end on the shared sample release with the installed English pipeline."""
 
+import shutil
 import time
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -229,3 +231,34 @@ def test_a_very_long_word_takes_time_in_proportion_to_its_length(extractor):
     took = time.monotonic() - started
     assert r.error is None and ("Paris", "PLACE") in {(m.text, m.label) for m in r.entities}
     assert took < 10  # took 26 to 50 s when contact details were searched for from every letter of the word
+
+
+def _broken_model(tmp_path, damage):
+    """A copy of the installed pipeline's folder, damaged by ``damage``."""
+    import spacy
+
+    source = Path(spacy.load(resolve_model_name()).path)  # the versioned folder holding config.cfg
+    copy = tmp_path / "m"
+    shutil.copytree(source, copy)
+    damage(copy)
+    return copy
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        (lambda m: shutil.rmtree(m / "ner"), "FileNotFoundError: [Errno 2] No such file or directory"),
+        (lambda m: (m / "config.cfg").write_text("garbage [[["), "ConfigValidationError: Config validation error"),
+    ],
+    ids=["no ner", "garbage config"],
+)
+def test_a_broken_pipeline_folder_says_it_could_not_be_loaded_and_why(tmp_path, damage, reason):
+    from presstag.errors import ModelLoadError
+    from presstag.pipeline import load_model
+
+    folder = _broken_model(tmp_path, damage)
+    with pytest.raises(ModelLoadError) as caught:
+        load_model(str(folder))
+    message = str(caught.value)
+    assert message.startswith(f"spaCy pipeline at '{folder}' could not be loaded ({reason}")
+    assert "not installed" not in message and "\n" not in message
