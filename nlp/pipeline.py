@@ -347,8 +347,11 @@ class Extractor:
 
 
 def model_text(text: str) -> str:
-    """The text the model reads: invisible marks as spaces, whitespace-free runs broken (same length as ``text``)."""
-    text = text.translate(INVISIBLE)
+    """The text the model reads: invisible marks, control characters and terminal escape sequences as spaces,
+    whitespace-free runs broken (same length as ``text``)."""
+    from .spans import CONTROL
+
+    text = CONTROL.sub(lambda m: " " * len(m.group(0)), text.translate(INVISIBLE))
     if len(text) <= MAX_RUN or not LONG_RUN.search(text):
         return text
 

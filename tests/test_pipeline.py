@@ -233,6 +233,24 @@ def test_a_very_long_word_takes_time_in_proportion_to_its_length(extractor):
     assert took < 10  # took 26 to 50 s when contact details were searched for from every letter of the word
 
 
+def test_terminal_escapes_and_control_characters_are_never_inside_an_entity(extractor):
+    text = ("The deal with \x1b[31mIBM\x1b[0m was signed in \x1b]0;title\x07Paris by \x1b[1mAngela Merkel\x1b[0m "
+            "and Google\x07 staff on 5 March 2024.")
+    r = extractor.process_text(text)
+    assert all(text[m.start:m.end] == m.text for m in r.entities)
+    found = {(m.text, m.label) for m in r.entities}
+    assert {("IBM", "ORG"), ("Paris", "PLACE"), ("Angela Merkel", "PERSON"), ("Google", "ORG")} <= found
+    assert not any(ch < " " or "\x7f" <= ch <= "\x9f" for m in r.entities for ch in m.text)
+
+
+def test_control_characters_are_spaces_for_the_model_at_the_same_length():
+    from presstag.pipeline import model_text
+
+    text = "\x1b[31mIBM\x1b[0m, \x1b(BParis\x1b]0;t\x1b\\ and\x07 Rome\x9b1m;\tOslo\x01Bergen\r\n"
+    assert model_text(text) == (" " * 5 + "IBM" + " " * 4 + ", " + " " * 3 + "Paris" + " " * 7 + " and" + " " + " Rome"
+                                + " " * 3 + ";\tOslo" + " " + "Bergen\r\n")
+
+
 def _broken_model(tmp_path, damage):
     """A copy of the installed pipeline's folder, damaged by ``damage``."""
     import spacy
