@@ -19,6 +19,14 @@ class ModelNotFoundError(PresstagError):
         )
 
 
+class ModelLoadError(PresstagError):
+    """A pipeline folder exists but spaCy cannot load it (a damaged copy, a missing component, a bad config)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"spaCy pipeline at '{path}' could not be loaded ({reason}): pass an intact pipeline "
+                         "folder (one holding config.cfg and meta.json) or an installed pipeline name")
+
+
 class InputError(PresstagError):
     """An input cannot be read at all (missing path, nothing to read, unreadable file)."""
 

@@ -12,7 +12,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from .errors import ModelNotFoundError, OptionError
+from .errors import ModelLoadError, ModelNotFoundError, OptionError
 from .labels import load_label_map, parse_labels
 from .sources import SourceDocument, chunk_text
 from .timelimit import TimeLimitExceeded, time_limit
@@ -76,12 +76,28 @@ def load_model(model: str | None = None) -> Any:
         raise ModelNotFoundError(name)
     try:
         nlp = spacy.load(name)
-    except (OSError, ValueError) as exc:
-        raise ModelNotFoundError(name) from exc
+    except Exception as exc:  # noqa: BLE001 - a damaged folder fails in many ways (missing file, bad config)
+        if is_path:
+            raise ModelLoadError(name, one_line(exc)) from exc
+        if isinstance(exc, (OSError, ValueError)):
+            raise ModelNotFoundError(name) from exc
+        raise
     if "ner" not in nlp.pipe_names:
         raise OptionError(f"pipeline '{name}' has no 'ner' component: choose a pipeline that recognises entities")
     slim_pipeline(nlp)
     return nlp
+
+
+# The longest reason quoted from a library's exception in a one-line message.
+MAX_REASON = 300
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception as one line, "Type: message": spaCy's config errors span a dozen lines."""
+    message = " ".join(str(exc).split())
+    if len(message) > MAX_REASON:
+        message = message[:MAX_REASON - 1] + "…"
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
 
 
 # Split a hyphen after an abbreviation like a hyphen after a word: "U.S.-Iraq" as "U.S. - Iraq", as the
@@ -332,8 +348,11 @@ class Extractor:
 
 
 def model_text(text: str) -> str:
-    """The text the model reads: invisible marks as spaces, whitespace-free runs broken (same length as ``text``)."""
-    text = text.translate(INVISIBLE)
+    """The text the model reads: invisible marks, control characters and terminal escape sequences as spaces,
+    whitespace-free runs broken (same length as ``text``)."""
+    from .spans import CONTROL
+
+    text = CONTROL.sub(lambda m: " " * len(m.group(0)), text.translate(INVISIBLE))
     if len(text) <= MAX_RUN or not LONG_RUN.search(text):
         return text
 

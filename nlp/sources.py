@@ -11,9 +11,11 @@ import hashlib
 import io
 import logging
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -29,6 +31,9 @@ STDIN = "-"
 # The largest input read (bytes of a file, characters of its text): a larger one becomes a ``too_large`` error
 # record, read no further. Memory stays bounded below it (long texts go through the model in pieces).
 DEFAULT_MAX_BYTES = 20_000_000
+# Paths of a descriptor this process inherited: a shell's process substitution, ``<(curl …)``, names a pipe so.
+# Any other pipe, socket or device is not read (a named pipe nothing writes to would block the run for ever).
+DESCRIPTOR_PATHS = ("/dev/fd/", "/proc/self/fd/", "/dev/stdin")
 
 
 @dataclass(frozen=True)
@@ -93,15 +98,17 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
 
 
 def _walk(folder: Path) -> list[str]:
-    """Readable files under ``folder`` (links to folders not followed), and the subfolders that cannot be listed."""
+    """Readable files under ``folder`` (links to folders not followed), and the subfolders that cannot be listed.
+
+    Entries with a readable suffix that are not files (a link to nothing, a named pipe, a socket) are listed too:
+    reading them gives their error record, where skipping them would lose a document without a word."""
     found: list[str] = []
     unlistable: list[str] = []
     for root, dirs, files in os.walk(folder, onerror=lambda exc: unlistable.append(exc.filename)):
         dirs.sort()
         for name in files:
-            p = os.path.join(root, name)
-            if Path(name).suffix.lower() in READABLE_SUFFIXES and os.path.isfile(p):
-                found.append(p)
+            if Path(name).suffix.lower() in READABLE_SUFFIXES:
+                found.append(os.path.join(root, name))
     return sorted(found) + sorted(str(u) for u in unlistable if u)
 
 
@@ -114,7 +121,7 @@ def _glob(pattern: str) -> list[str]:
     matches = []
     for p in root.glob(rest):
         hidden = any(part.startswith(".") for part in p.relative_to(root).parts)
-        if not hidden and p.is_file():
+        if not hidden and not p.is_dir():  # a link to nothing or a named pipe is read into its error record
             matches.append(str(p))
     return sorted(matches)
 
@@ -151,9 +158,15 @@ def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source
         if path.is_dir():
             os.listdir(path)
             return _failed(doc_id, source, "unreadable", f"{source}: is a folder, not a file", path=real)
+        special = _special_kind(os.stat(path).st_mode)
+        if special and not str(path).startswith(DESCRIPTOR_PATHS):
+            return _failed(doc_id, source, "unreadable", f"{source}: not a regular file ({special}), not read",
+                           path=real)
         with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1) if max_bytes else fh.read()
     except FileNotFoundError:
+        if path.is_symlink():
+            return _failed(doc_id, source, "missing", f"{source}: a link to a file that does not exist")
         return _failed(doc_id, source, "missing", f"{source}: the file vanished before it could be read")
     except PermissionError as exc:
         what = "folder cannot be listed" if path.is_dir() else "file cannot be read"
@@ -164,6 +177,17 @@ def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source
     if max_bytes and len(data) > max_bytes:
         return _failed(doc_id, source, "too_large", f"{source}: {_too_large(max_bytes)}", path=real)
     return read_bytes(data, id=doc_id, source=source, suffix=path.suffix.lower(), path=real, max_chars=max_bytes)
+
+
+def _special_kind(mode: int) -> str | None:
+    """What a path that is neither a file nor a folder is ("a named pipe"), None for a file or folder."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return None
 
 
 def _too_large(limit: int) -> str:
@@ -316,13 +340,61 @@ def read_html(html: str, source: str) -> tuple[str, dict[str, Any]]:
         raise _reader_missing(source, "HTML pages", "trafilatura", exc) from exc
     except Exception as exc:  # noqa: BLE001 - trafilatura raises many kinds on broken pages
         raise DocumentError("html", f"{source}: the HTML could not be parsed ({exc})") from exc
-    if doc is None:
-        raise DocumentError("empty", f"{source}: no main text found in the HTML page")
-    if not isinstance(doc, dict):
+    if doc is not None and not isinstance(doc, dict):
         doc = doc.as_dict()
+    doc = doc or {}
     text = doc.get("text") or ""
     meta = {k: doc[k] for k in ("title", "date", "author", "sitename") if doc.get(k)}
+    if not text.strip():
+        # trafilatura finds no main text in a page too short for it, or nested deeper than lxml parses (255
+        # elements): the page's visible text, boilerplate and all, rather than losing what it says.
+        text = visible_text(html)
+    if not text.strip():
+        raise DocumentError("empty", f"{source}: no text found in the HTML page")
     return text, meta
+
+
+# Elements whose content a browser does not show in the page; elements that start a line of their own.
+HIDDEN_ELEMENTS = frozenset({"script", "style", "template", "title"})
+BLOCK_ELEMENTS = frozenset({
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "footer",
+    "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
+    "table", "td", "th", "tr", "ul",
+})
+
+
+class _VisibleText(HTMLParser):
+    """The text of an HTML page outside hidden elements, one line per block; no tree, so no depth limit."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in HIDDEN_ELEMENTS:
+            self.hidden += 1
+        elif tag in BLOCK_ELEMENTS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in HIDDEN_ELEMENTS:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in BLOCK_ELEMENTS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    """The visible text of an HTML page, whitespace collapsed as a browser does, one line per block."""
+    parser = _VisibleText()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def read_markdown(text: str, source: str) -> str:

@@ -7,6 +7,7 @@ survives spaCy's msgpack serialisation of ``user_data`` under ``nlp.pipe(n_proce
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -17,6 +18,17 @@ from .contacts import ContactIndex, contact_spans
 from .evidence import weight
 
 CONTACTS_KEY = "presstag_contacts"
+CONTROLS_KEY = "presstag_controls"
+# Terminal escape sequences (colours: "\x1b[31mIBM\x1b[0m", titles, charset switches) and the other control
+# characters besides tab and line breaks: never text a reader sees, so never in an entity nor inside one. Each
+# pattern stops at the next ESC, so a text of unfinished sequences is still scanned in linear time.
+CONTROL = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves
+    r"|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)"  # OSC, DCS and other strings, ended by BEL or ST
+    r"|\x1b[ -/]*[0-~]"  # two-character sequences: "\x1b(B", "\x1b7"
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # the 8-bit CSI
+    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+)
 
 DOC_EXTENSIONS: dict[str, Any] = {
     "presstag_meta": None,
@@ -125,9 +137,12 @@ def relabel(span: Span, label: str) -> Span:
 
 def set_entities(doc: Doc, spans: Iterable[Span]) -> None:
     """Replace ``doc.ents``, keeping the longest of overlapping spans (earlier wins on ties) and none that overlaps
-    a web or email address, a phone number, a hashtag or a handle (see ``nlp.contacts``)."""
+    a web or email address, a phone number, a hashtag or a handle (see ``nlp.contacts``) or a control character
+    (see ``CONTROL``)."""
     contacts = ContactIndex(contact_details(doc))
-    doc.ents = filter_spans([s for s in spans if not contacts.overlaps(s.start_char, s.end_char)])
+    controls = ContactIndex(control_characters(doc))
+    doc.ents = filter_spans([s for s in spans if not contacts.overlaps(s.start_char, s.end_char)
+                             and not controls.overlaps(s.start_char, s.end_char)])
 
 
 def contact_details(doc: Doc) -> list[tuple[int, int]]:
@@ -139,9 +154,25 @@ def contact_details(doc: Doc) -> list[tuple[int, int]]:
     return found
 
 
+def control_characters(doc: Doc) -> list[tuple[int, int]]:
+    """The character spans of ``doc``'s control characters and escape sequences (from the original text when
+    ``note_contact_details`` was given it)."""
+    found = doc.user_data.get(CONTROLS_KEY)
+    if found is None:
+        found = doc.user_data[CONTROLS_KEY] = control_spans(doc_text(doc))
+    return found
+
+
+def control_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the escape sequences and other control characters of ``text``, in order."""
+    return [m.span() for m in CONTROL.finditer(text)]
+
+
 def note_contact_details(doc: Doc, text: str) -> None:
-    """Find the contact details of ``doc`` in ``text``, its original text (the model may see another spelling)."""
+    """Find the contact details and control characters of ``doc`` in ``text``, its original text (the model sees
+    control characters as spaces, and may see another spelling)."""
     doc.user_data[CONTACTS_KEY] = contact_spans(text)
+    doc.user_data[CONTROLS_KEY] = control_spans(text)
 
 
 class EntitySet:

@@ -13,6 +13,11 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
+# The longest limit set: about 68 years, the most a 32-bit ``time_t`` (and ``alarm``) holds. Python's interval
+# timer refuses more than about 292 years ("timestamp out of range for platform time_t"), and ``--timeout inf``
+# or a budget of ``1e308`` seconds means no limit, not a failure of every document.
+LONGEST = 2**31 - 1
+
 
 class TimeLimitExceeded(Exception):
     """The block took longer than its time limit."""
@@ -25,8 +30,9 @@ def can_limit() -> bool:
 
 @contextlib.contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise ``TimeLimitExceeded`` inside the block once ``seconds`` have passed (no limit for None or 0)."""
-    if not seconds or seconds <= 0 or not can_limit():
+    """Raise ``TimeLimitExceeded`` inside the block once ``seconds`` have passed (no limit for None, 0, or a
+    limit longer than ``LONGEST``: infinity, NaN or decades)."""
+    if not seconds or not 0 < seconds <= LONGEST or not can_limit():
         yield
         return
 

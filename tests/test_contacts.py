@@ -23,3 +23,18 @@ def test_no_entity_overlaps_a_contact_detail():
                     "Acme": "ORG", "Orda.kz": "ORG"}, [])
     doc = nlp("Acme (press@acme.com, 758-9826) and Orda.kz: see https://www.BioMedWire.com/Disclaimer today.")
     assert ents(doc) == [("Acme", "ORG"), ("Orda.kz", "ORG")]
+
+
+def test_a_very_long_word_is_searched_in_linear_time():
+    import time
+
+    for unit in ("A", "a-", "a.", "1-", "_"):
+        word = unit * (40_000 // len(unit))
+        started = time.monotonic()
+        assert contact_spans(word + " press@acme.com") == [(len(word) + 1, len(word) + 15)]
+        assert time.monotonic() - started < 1  # 5 to 35 s when an address could start at any letter of the word
+
+
+def test_an_address_after_an_ellipsis_is_still_found():
+    text = "Read more...acme.com/news or mail ...press@acme.com"
+    assert [text[s:e] for s, e in contact_spans(text)] == ["acme.com/news", "...press@acme.com"]

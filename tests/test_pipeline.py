@@ -1,6 +1,8 @@
 """End to end on the shared sample release with the installed English pipeline."""
 
+import shutil
 import time
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -211,3 +213,70 @@ def test_conll_tags_fall_on_the_pipelines_own_tokens(extractor):
     assert "Mosul\tB-PLACE" in lines and "Raqqa\tB-PLACE" in lines
     tagged = sum(1 for ln in lines if "\tB-" in ln)
     assert tagged == len(result.entities)  # every mention is tagged: none lost to another tokenizer
+
+
+@pytest.mark.parametrize("timeout", [float("inf"), 1e12, 1e308])
+def test_a_timeout_too_long_for_the_timer_means_no_limit(extractor, timeout):
+    old, extractor.timeout = extractor.timeout, timeout
+    try:
+        r = extractor.process_text("Police in Almaty said so on Monday.")
+    finally:
+        extractor.timeout = old
+    assert r.error is None and "Almaty" in {m.text for m in r.entities}
+
+
+def test_a_very_long_word_takes_time_in_proportion_to_its_length(extractor):
+    started = time.monotonic()
+    r = extractor.process_text("A" * 100_000 + " Paris")
+    took = time.monotonic() - started
+    assert r.error is None and ("Paris", "PLACE") in {(m.text, m.label) for m in r.entities}
+    assert took < 10  # took 26 to 50 s when contact details were searched for from every letter of the word
+
+
+def test_terminal_escapes_and_control_characters_are_never_inside_an_entity(extractor):
+    text = ("The deal with \x1b[31mIBM\x1b[0m was signed in \x1b]0;title\x07Paris by \x1b[1mAngela Merkel\x1b[0m "
+            "and Google\x07 staff on 5 March 2024.")
+    r = extractor.process_text(text)
+    assert all(text[m.start:m.end] == m.text for m in r.entities)
+    found = {(m.text, m.label) for m in r.entities}
+    assert {("IBM", "ORG"), ("Paris", "PLACE"), ("Angela Merkel", "PERSON"), ("Google", "ORG")} <= found
+    assert not any(ch < " " or "\x7f" <= ch <= "\x9f" for m in r.entities for ch in m.text)
+
+
+def test_control_characters_are_spaces_for_the_model_at_the_same_length():
+    from presstag.pipeline import model_text
+
+    text = "\x1b[31mIBM\x1b[0m, \x1b(BParis\x1b]0;t\x1b\\ and\x07 Rome\x9b1m;\tOslo\x01Bergen\r\n"
+    assert model_text(text) == (" " * 5 + "IBM" + " " * 4 + ", " + " " * 3 + "Paris" + " " * 7 + " and" + " " + " Rome"
+                                + " " * 3 + ";\tOslo" + " " + "Bergen\r\n")
+
+
+def _broken_model(tmp_path, damage):
+    """A copy of the installed pipeline's folder, damaged by ``damage``."""
+    import spacy
+
+    source = Path(spacy.load(resolve_model_name()).path)  # the versioned folder holding config.cfg
+    copy = tmp_path / "m"
+    shutil.copytree(source, copy)
+    damage(copy)
+    return copy
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        (lambda m: shutil.rmtree(m / "ner"), "FileNotFoundError: [Errno 2] No such file or directory"),
+        (lambda m: (m / "config.cfg").write_text("garbage [[["), "ConfigValidationError: Config validation error"),
+    ],
+    ids=["no ner", "garbage config"],
+)
+def test_a_broken_pipeline_folder_says_it_could_not_be_loaded_and_why(tmp_path, damage, reason):
+    from presstag.errors import ModelLoadError
+    from presstag.pipeline import load_model
+
+    folder = _broken_model(tmp_path, damage)
+    with pytest.raises(ModelLoadError) as caught:
+        load_model(str(folder))
+    message = str(caught.value)
+    assert message.startswith(f"spaCy pipeline at '{folder}' could not be loaded ({reason}")
+    assert "not installed" not in message and "\n" not in message

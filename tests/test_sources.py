@@ -224,3 +224,48 @@ def test_pypdf_warnings_on_a_damaged_pdf_stay_quiet(tmp_path):
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout == "empty\n"  # a blank page, read all the same
     assert proc.stderr == ""
+
+
+def test_html_nested_deeper_than_lxml_parses_keeps_its_text():
+    body = "<p>Angela Merkel met Emmanuel Macron in Paris on Monday.</p><p>A second paragraph about Berlin.</p>"
+    for depth in (250, 300, 3000):
+        page = f"<html><head><title>T</title></head><body>{'<div>' * depth}{body}{'</div>' * depth}</body></html>"
+        doc = read_bytes(page.encode(), id="x", source="x.html", suffix=".html")
+        assert doc.error is None, depth
+        assert doc.text == "Angela Merkel met Emmanuel Macron in Paris on Monday.\nA second paragraph about Berlin."
+
+
+def test_an_html_page_with_no_visible_text_is_still_empty():
+    page = "<html><head><title>T</title><script>var x = 'text';</script></head><body><style>p {}</style></body></html>"
+    doc = read_bytes(page.encode(), id="x", source="x.html", suffix=".html")
+    assert doc.error.type == "empty" and doc.error.message == "x.html: no text found in the HTML page"
+
+
+def _read_in_a_thread(path: Path):
+    """``read_path(path)``, failing the test (not hanging it) if reading blocks."""
+    import threading
+
+    out = []
+    reader = threading.Thread(target=lambda: out.append(read_path(path)), daemon=True)
+    reader.start()
+    reader.join(10)
+    assert not reader.is_alive(), f"reading {path} blocked"
+    return out[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_broken_link_or_a_named_pipe_in_a_folder_is_an_error_record_and_never_blocks(tmp_path):
+    (tmp_path / "good.txt").write_text(RELEASE, encoding="utf-8")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "pipe").mkdir()
+    os.mkfifo(tmp_path / "pipe" / "notes.doc")  # not a readable kind: not listed
+    listed = [str(tmp_path / name) for name in ("dangling.txt", "good.txt", "pipe.txt")]
+    assert expand_inputs([str(tmp_path)]) == listed
+    assert expand_inputs([str(tmp_path / "*.txt")]) == listed
+    dangling, good, pipe = (_read_in_a_thread(Path(p)) for p in listed)
+    assert good.error is None and good.text == RELEASE
+    assert dangling.error.type == "missing"
+    assert dangling.error.message == f"{tmp_path / 'dangling.txt'}: a link to a file that does not exist"
+    assert pipe.error.type == "unreadable"
+    assert pipe.error.message == f"{tmp_path / 'pipe.txt'}: not a regular file (a named pipe), not read"

@@ -48,3 +48,19 @@ def test_claim_replaces_what_it_overlaps_or_votes_for_the_same_bounds(blank_nlp)
     assert [(s.text, s.label_) for s in ents] == [("Islamic State of Iraq and the Levant", "ORG")]
     claim(doc, ents, Span(doc, 0, 7, "ORG"), "grammar")
     assert meta(doc)["0:36"]["evidence"] == ["gazetteer", "grammar"] and len(ents) == 1
+
+
+def test_no_entity_holds_a_control_character():
+    from tests.helpers import ents, pipeline
+
+    nlp = pipeline({"John\x01Smith": "PERSON", "\x1b[31mIBM\x1b[0m": "ORG", "Acme": "ORG"}, [])
+    doc = nlp("John\x01Smith of \x1b[31mIBM\x1b[0m met Acme.")
+    assert ents(doc) == [("Acme", "ORG")]  # a pipeline that tokenizes escapes into words: those are dropped
+
+
+def test_control_spans_cover_whole_escape_sequences():
+    from presstag.spans import control_spans
+
+    text = "a\x1b[1;31mb\x1b]8;;https://x\x1b\\c\x1b(Bd\x07e\tf\ng\x1b."
+    assert [text[s:e] for s, e in control_spans(text)] == ["\x1b[1;31m", "\x1b]8;;https://x\x1b\\", "\x1b(B", "\x07",
+                                                           "\x1b"]
