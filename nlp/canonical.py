@@ -149,7 +149,7 @@ def cluster_mentions(
     # longer name they begin (a name the gazetteer knows stands for itself: "Amnesty International").
     orgs = {tuple(org_words(m.text)) for i, m in enumerate(mentions)
             if m.label == "ORG" and not is_acronym(m.text) and keys[i] not in gazetteer_names}
-    for words in orgs:
+    for words in sorted(orgs, key=lambda w: (-len(w), w)):  # a fixed order: the same names whatever the hash seed
         roots = {find("ORG|" + " ".join(longer)) for longer in orgs
                  if len(longer) > len(words) and longer[:len(words)] == words}
         roots.discard(find("ORG|" + " ".join(words)))

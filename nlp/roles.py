@@ -113,8 +113,10 @@ LED_BY_RE = re.compile(r"(?:,\s*|\s+)(?:headed|led|chaired|directed|run)\s+by\s+
 # Between a subject and its statement only an apposition, a parenthesis or an adverb may stand.
 SUBJECT_GAP_WORDS = {"who", "also", "currently", "previously", "now", "still", "most", "recently", "and", "formerly",
                      "presently", "then", "later", "since"}
-CONTACT_HEAD_RE = re.compile(
-    r"(?i)(?:\b[\w&.'’-]+[ \t]+){0,4}?(?:contacts?|enquiries|inquiries)\b[^\n:|]{0,30}:|\bplease\s+contact\s*:")
+# A contact heading's keyword; the words before it on its line ("FBI Public Affairs") are read back from there (a
+# pattern that started at any of them would try every position of a long hyphenated word).
+CONTACT_HEAD_RE = re.compile(r"(?i)\b(?:contacts?|enquiries|inquiries)\b[^\n:|]{0,30}:|\bplease\s+contact\s*:")
+CONTACT_HEAD_WORDS = 4
 INLINE_CONTACT_RE = re.compile(r"\b(?:please\s+)?contact\s+(?=[A-Z])", re.IGNORECASE)
 CONTACT_LINE_RE = re.compile(r"(?i)^\s*(?:tel|phone|mobile|cell|fax|e-?mail|email|web|www|http|office|direct|"
                              r"m|t|p|e|x|twitter|linkedin)\b\s*[.:]|@|\+?\d[\d ()./-]{6,}")
@@ -1008,7 +1010,10 @@ def _contacts(ctx: _Context) -> list[RoleRelation]:
     out: list[RoleRelation] = []
     spans = contact_spans(text)
     for head in CONTACT_HEAD_RE.finditer(text):
-        orgs = ctx.inside(head.start(), head.end(), "ORG")
+        line_start = max(text.rfind("\n", 0, head.start()), text.rfind("|", 0, head.start())) + 1
+        words = text[line_start:head.start()].split()[-CONTACT_HEAD_WORDS:]
+        start = text.rfind(words[0], line_start, head.start()) if words else head.start()
+        orgs = ctx.inside(start, head.end(), "ORG")
         out += _contact_block(ctx, head.end(), spans, _name(orgs[-1]) if orgs else None)
     for t in INLINE_CONTACT_RE.finditer(text):
         person = ctx.at(t.end(), ("PERSON",))

@@ -117,3 +117,19 @@ def test_an_acronym_in_brackets_after_a_name_is_that_name():
     assert [m.canonical for m in named] == ["Lebanese Center for Human Rights"] * 3
     named, _ = name_mentions(ms, None)  # without the text only spelling links them
     assert named[1].canonical == "CLDH"
+
+
+def test_canonical_names_do_not_depend_on_the_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    code = ("from presstag.canonical import canonicalise\n"
+            "from tests.test_canonical import mentions\n"
+            "text = 'Harry Potter Series Update Reveals date. Harry Potter fans wait. The Harry Potter Series sold.'\n"
+            "ms, _ = canonicalise(mentions(text, [('Harry Potter Series Update Reveals', 'ORG'),"
+            " ('Harry Potter', 'ORG'), ('Harry Potter Series', 'ORG')]))\n"
+            "print([m.canonical for m in ms])\n")
+    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
+    assert len(outputs) == 1
