@@ -104,14 +104,19 @@ def _mapped(doc: GoldDocument) -> GoldDocument:
     return GoldDocument(id=doc.id, text=doc.text, spans=spans, genre=doc.genre, reference_date=doc.reference_date)
 
 
+def _read_utf8(path: Path, what: str) -> str:
+    """A gold file's text, or ``GoldFormatError`` saying why it cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise GoldFormatError(f"{path}: cannot read the {what} ({exc.strerror or exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise GoldFormatError(f"{path}: the {what} is not UTF-8") from exc
+
+
 def _read_gold(path: str | Path) -> list[GoldDocument]:
     path = Path(path)
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise GoldFormatError(f"{path}: cannot read the gold file ({exc.strerror or exc})") from exc
-    except UnicodeDecodeError as exc:
-        raise GoldFormatError(f"{path}: the gold file is not UTF-8") from exc
+    raw = _read_utf8(path, "gold file")
     stripped = raw.lstrip()
     if stripped.startswith("["):
         try:
@@ -269,12 +274,7 @@ def load_roles_gold(path: str | Path) -> dict[str, list[GoldRole]]:
     """Gold relations by document id from JSONL: ``{"id", "relations": [{"person", "role", "organization",
     "kind", "evidence"}]}``."""
     path = Path(path)
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise GoldFormatError(f"{path}: cannot read the roles file ({exc.strerror or exc})") from exc
-    except UnicodeDecodeError as exc:
-        raise GoldFormatError(f"{path}: the roles file is not UTF-8") from exc
+    raw = _read_utf8(path, "roles file")
     out: dict[str, list[GoldRole]] = {}
     for number, line in enumerate(raw.splitlines(), 1):
         if not line.strip():

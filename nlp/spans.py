@@ -8,7 +8,7 @@ survives spaCy's msgpack serialisation of ``user_data`` under ``nlp.pipe(n_proce
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -148,18 +148,20 @@ def set_entities(doc: Doc, spans: Iterable[Span]) -> None:
 def contact_details(doc: Doc) -> list[tuple[int, int]]:
     """The character spans of ``doc``'s contact details, found once per document (from the original text when
     ``note_contact_details`` was given it)."""
-    found = doc.user_data.get(CONTACTS_KEY)
-    if found is None:
-        found = doc.user_data[CONTACTS_KEY] = contact_spans(doc_text(doc))
-    return found
+    return _once(doc, CONTACTS_KEY, contact_spans)
 
 
 def control_characters(doc: Doc) -> list[tuple[int, int]]:
     """The character spans of ``doc``'s control characters and escape sequences (from the original text when
     ``note_contact_details`` was given it)."""
-    found = doc.user_data.get(CONTROLS_KEY)
+    return _once(doc, CONTROLS_KEY, control_spans)
+
+
+def _once(doc: Doc, key: str, find: Callable[[str], list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """``find`` on the document's text, computed once and kept in ``doc.user_data[key]``."""
+    found = doc.user_data.get(key)
     if found is None:
-        found = doc.user_data[CONTROLS_KEY] = control_spans(doc_text(doc))
+        found = doc.user_data[key] = find(doc_text(doc))
     return found
 
 
