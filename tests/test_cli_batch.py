@@ -102,13 +102,16 @@ def test_ctrl_c_leaves_a_consistent_store_that_the_next_run_completes(tmp_path):
     texts = [json.loads(line)["text"] for line in RE3D_GOLD.read_text(encoding="utf-8").splitlines()]
     folder = tmp_path / "many"
     folder.mkdir()
-    total = 240  # more than can be done while the poll below waits on a loaded machine
+    total = 240  # more than a loaded machine can finish while the poll below waits
     for i in range(total):
         (folder / f"r{i:03d}.txt").write_text(f"Release {i}.\n\n{texts[i % len(texts)]}", encoding="utf-8")
     db = tmp_path / "run.sqlite"
     cmd = [*_presstag(), "extract", str(folder), "--db", str(db), "--batch-size", "4"]
+    # A shell starts a background job with Ctrl-C ignored, and the run would inherit that (as it should: that is how
+    # `nohup` and `&` work); this run is to be interrupted, so it starts with the default action.
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 120
     stored = 0
     while time.monotonic() < deadline and proc.poll() is None:
