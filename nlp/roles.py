@@ -157,6 +157,7 @@ class _Context:
     issuer: str | None
     orgs_by_salience: list[str]
     people: list[Mention]
+    people_starts: list[int]
 
     def at(self, pos: int, labels: tuple[str, ...] = ("PERSON", "ORG", "PLACE")) -> Mention | None:
         """The mention starting at ``pos``."""
@@ -170,6 +171,10 @@ class _Context:
         if i >= 0 and self.mentions[i].start <= pos < self.mentions[i].end:
             return self.mentions[i]
         return None
+
+    def people_in(self, start: int, end: int) -> list[Mention]:
+        """The people named from ``start`` to ``end`` (by where their names start)."""
+        return self.people[bisect_left(self.people_starts, start):bisect_left(self.people_starts, end)]
 
     def inside(self, start: int, end: int, label: str) -> list[Mention]:
         i = bisect_left(self.starts, start)
@@ -246,7 +251,8 @@ def _context(text: str, ordered: list[Mention], entities: Sequence[CanonicalEnti
         if len(letters) >= 2:
             acronyms.setdefault(letters, name)
     return _Context(text=text, mentions=ordered, starts=[m.start for m in ordered], known_orgs=known, acronyms=acronyms,
-                    issuer=issuer, orgs_by_salience=by_salience, people=people)
+                    issuer=issuer, orgs_by_salience=by_salience, people=people,
+                    people_starts=[m.start for m in people])
 
 
 def _name(m: Mention) -> str:
@@ -736,15 +742,21 @@ def _clause_end(ctx: _Context, start: int) -> int:
 
 
 def _quote_zones(text: str, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
-    """The stretches around quotations where attributions stand: a sentence after and before each quote."""
-    zones = []
-    for q in quotes:
-        zones.append((max(0, q.start - 200), min(len(text), q.end + 200)))
+    """The stretches around quotations where attributions stand (200 characters either side of each quote),
+    merged, in order."""
+    zones: list[tuple[int, int]] = []
+    for start, end in sorted((max(0, q.start - 200), min(len(text), q.end + 200)) for q in quotes):
+        if zones and start <= zones[-1][1]:
+            zones[-1] = (zones[-1][0], max(zones[-1][1], end))
+        else:
+            zones.append((start, end))
     return zones
 
 
 def _in_zones(zones: list[tuple[int, int]], pos: int) -> bool:
-    return any(s <= pos < e for s, e in zones)
+    """Whether ``pos`` falls in one of ``zones`` (disjoint, in order)."""
+    k = bisect_right(zones, (pos, len(zones) and zones[-1][1] + 1)) - 1
+    return k >= 0 and zones[k][0] <= pos < zones[k][1]
 
 
 # --- statements ------------------------------------------------------------------------------------------------
@@ -770,7 +782,7 @@ def _subject(ctx: _Context, sentence: tuple[int, int], pos: int) -> Mention | No
     an apposition between, or "he"/"she" for the person named last before."""
     text = ctx.text
     s, _ = sentence
-    before = [m for m in ctx.people if s <= m.start and m.end <= pos]
+    before = [m for m in ctx.people_in(s, pos) if m.end <= pos]
     head = text[s:pos]
     pronoun = PRONOUN_RE.search(head)
     if pronoun is not None:
@@ -784,7 +796,7 @@ def _subject(ctx: _Context, sentence: tuple[int, int], pos: int) -> Mention | No
 def _sentence_subject(ctx: _Context, sentence: tuple[int, int], pos: int) -> Mention | None:
     """The person a sentence opens with, when no other person is named before ``pos``."""
     s, _ = sentence
-    people = [m for m in ctx.people if s <= m.start < pos]
+    people = ctx.people_in(s, pos)
     if not people:
         lead = re.match(r"\s*(?:He|She)\b", ctx.text[s:pos])
         return _antecedent(ctx, s) if lead else None
@@ -812,7 +824,7 @@ def _apposition_gap(ctx: _Context, start: int, end: int) -> bool:
 def _antecedent(ctx: _Context, pos: int) -> Mention | None:
     """The person "he" or "she" at ``pos`` stands for: the last person before it who began a sentence (the
     subject), else the last person named."""
-    earlier = [m for m in ctx.people if m.end <= pos]
+    earlier = [m for m in ctx.people_in(0, pos)[-9:] if m.end <= pos]
     for m in reversed(earlier[-8:]):
         lead = ctx.text[max(0, m.start - 12):m.start]
         if re.search(r"(?:^|[.!?”\n]\s*|\n\s*)(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$", lead):
@@ -825,7 +837,7 @@ def _statements(ctx: _Context) -> list[RoleRelation]:
     out: list[RoleRelation] = []
     for sentence in _sentences(ctx):
         s, e = sentence
-        if not any(s <= m.start < e for m in ctx.people) and not re.search(r"\b(?:he|she|He|She)\b", text[s:e]):
+        if not ctx.people_in(s, e) and not re.search(r"\b(?:he|she|He|She)\b", text[s:e]):
             continue
         taken: list[tuple[int, int]] = []
         last_subject: Mention | None = None
@@ -910,8 +922,7 @@ def _appoint_active(ctx: _Context, sentence: tuple[int, int]) -> list[RoleRelati
         if m is None:
             continue
         chain = _chain(ctx, m.end(), _verb_cut(text, m.end(), e))
-        subject = [x for x in ctx.mentions if x.label == "ORG" and s <= x.start and x.end <= t.start()
-                   and not _in_parentheses(text, s, x.start)]
+        subject = [x for x in ctx.inside(s, t.start(), "ORG") if not _in_parentheses(text, s, x.start)]
         for role, org, _, end in _pairs(chain):
             if role is None:
                 continue
@@ -971,7 +982,7 @@ def _founded(ctx: _Context, sentence: tuple[int, int]) -> list[RoleRelation]:
     s, e = sentence
     out = []
     for t in FOUNDED_BY_RE.finditer(text, s, e):
-        orgs = [x for x in ctx.mentions if x.label == "ORG" and s <= x.start and x.end <= t.start()]
+        orgs = ctx.inside(s, t.start(), "ORG")
         if not orgs:
             continue
         role = "co-founder" if t.group(1).lower().startswith("co") else "founder"

@@ -25,14 +25,11 @@ def test_no_entity_overlaps_a_contact_detail():
     assert ents(doc) == [("Acme", "ORG"), ("Orda.kz", "ORG")]
 
 
-def test_a_very_long_word_is_searched_in_linear_time():
-    import time
-
+def test_an_address_after_a_very_long_word_is_found_and_the_word_is_none():
+    # the search's time over such words is measured by bench/pathological.py
     for unit in ("A", "a-", "a.", "1-", "_"):
         word = unit * (40_000 // len(unit))
-        started = time.monotonic()
         assert contact_spans(word + " press@acme.com") == [(len(word) + 1, len(word) + 15)]
-        assert time.monotonic() - started < 1  # 5 to 35 s when an address could start at any letter of the word
 
 
 def test_an_address_after_an_ellipsis_is_still_found():

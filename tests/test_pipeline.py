@@ -225,12 +225,11 @@ def test_a_timeout_too_long_for_the_timer_means_no_limit(extractor, timeout):
     assert r.error is None and "Almaty" in {m.text for m in r.entities}
 
 
-def test_a_very_long_word_takes_time_in_proportion_to_its_length(extractor):
-    started = time.monotonic()
+def test_a_very_long_word_is_read_and_the_name_after_it_found(extractor):
+    # its time is measured by bench/pathological.py (26 to 50 s before contact details were searched for only
+    # from the start of a run of characters; 0.2 s after)
     r = extractor.process_text("A" * 100_000 + " Paris")
-    took = time.monotonic() - started
     assert r.error is None and ("Paris", "PLACE") in {(m.text, m.label) for m in r.entities}
-    assert took < 10  # took 26 to 50 s when contact details were searched for from every letter of the word
 
 
 def test_terminal_escapes_and_control_characters_are_never_inside_an_entity(extractor):
