@@ -33,7 +33,6 @@ from .quotes import SPEECH_RE, is_full_stop
 from .release import about_names, legal_form_length
 from .types import CanonicalEntity, Mention, Quote, RoleRelation
 
-KINDS = ("apposition", "quote", "appointment", "former", "contact")
 MAX_ROLE_WORDS = 8
 MAX_CHAIN = 260
 WORD_RE = re.compile(r"[^\W\d_][\w'’./&-]*[\w']|[^\W\d_]|\d+[^\W\d_][\w'’-]*|&")
@@ -1267,9 +1266,3 @@ def _same_org(a: str | None, b: str | None) -> bool:
     return fa in fb or fb in fa or initials(a) == b.upper().replace(".", "") or initials(b) == a.upper().replace(
         ".", "")
 
-
-def _same_role(a: str | None, b: str | None) -> bool:
-    if not a or not b:
-        return not a and not b
-    fa, fb = fold(a), fold(b)
-    return fa in fb or fb in fa
