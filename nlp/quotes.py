@@ -118,12 +118,12 @@ def _after(text: str, pos: int, names: Sequence[Mention]) -> tuple[str | None, s
     if speaker is None:
         referent = _referent(text, names, clause[:verb.start()], clause[verb.end():], pos)
         if referent is not None:
-            return _name(referent), None, None
+            return name_of(referent), None, None
         if inside:
             org = inside[0]
-            return _name(org), None, _name(org)
+            return name_of(org), None, name_of(org)
         return None
-    return _name(speaker), *_role(text, speaker, pos + verb.end(), end, inside)
+    return name_of(speaker), *_role(text, speaker, pos + verb.end(), end, inside)
 
 
 def _before(text: str, pos: int, names: Sequence[Mention]) -> tuple[str | None, str | None, str | None] | None:
@@ -154,9 +154,9 @@ def _before(text: str, pos: int, names: Sequence[Mention]) -> tuple[str | None, 
     if not people:
         referent = _referent(text, names, head[:verb.start()], head[verb.end():], head_start)
         if referent is not None:
-            return _name(referent), None, None
+            return name_of(referent), None, None
         if inside:
-            return _name(inside[0]), None, _name(inside[0])
+            return name_of(inside[0]), None, name_of(inside[0])
         return None
     if verb.group(0).lower() == "according to":
         after = [m for m in people if m.start >= head_start + verb.end()]
@@ -164,7 +164,7 @@ def _before(text: str, pos: int, names: Sequence[Mention]) -> tuple[str | None, 
     else:
         ahead = [m for m in people if m.end <= head_start + verb.start()]
         speaker = ahead[-1] if ahead else people[0]
-    return _name(speaker), *_role(text, speaker, head_start, pos, inside)
+    return name_of(speaker), *_role(text, speaker, head_start, pos, inside)
 
 
 def _role(text: str, speaker: Mention, clause_start: int, clause_end: int,
@@ -182,23 +182,23 @@ def _role(text: str, speaker: Mention, clause_start: int, clause_end: int,
             if owner and not text[speaker.end + 1:org.start].strip():
                 # "Priya Natarajan, BlueSky's Chief Financial Officer"
                 role = re.split(r"[,;:]", text[org.end + owner.end():tail_end], maxsplit=1)[0]
-                return _clean(role), _name(org)
+                return _clean(role), name_of(org)
             lead = text[speaker.end + 1:org.start]
             link = ROLE_LINK_RE.search(lead)
             role = lead[:link.start()] if link else lead.rstrip(", ")
             if "," not in role.strip(", "):
-                return _clean(role), _name(org)
+                return _clean(role), name_of(org)
         role = re.split(r"[,;:]", text[speaker.end + 1:tail_end], maxsplit=1)[0]
         return _clean(role), None
     following = [m for m in orgs if m.start >= speaker.end]
     if following and re.fullmatch(r"\s+(?:of|from|at|with)\s+(?:the\s+)?", text[speaker.end:following[0].start]):
-        return None, _name(following[0])  # "said Ivan Kim of the Almaty Bar Association"
+        return None, name_of(following[0])  # "said Ivan Kim of the Almaty Bar Association"
     before = [m for m in orgs if clause_start <= m.start and m.end <= speaker.start]
     if before:
         org = before[-1]
         between = text[org.end:speaker.start]
         if POSSESSIVE_RE.match(between):
-            return _clean(POSSESSIVE_RE.sub("", between, count=1)), _name(org)
+            return _clean(POSSESSIVE_RE.sub("", between, count=1)), name_of(org)
     lead = text[clause_start:speaker.start]
     if lead.strip() and lead.strip()[0].isupper() and len(lead.split()) <= 6 and not SPEECH_RE.search(lead):
         return _clean(lead), None
@@ -243,5 +243,6 @@ def _inside(mentions: Sequence[Mention], i: int) -> bool:
     return k >= 0 and mentions[k].start <= i < mentions[k].end
 
 
-def _name(m: Mention) -> str:
+def name_of(m: Mention) -> str:
+    """A mention's name: its canonical name, else its text."""
     return m.canonical or m.text

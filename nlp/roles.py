@@ -30,6 +30,7 @@ from .canonical import fold, initials
 from .contacts import contact_spans
 from .gazetteer import word_list
 from .quotes import SPEECH_RE, is_full_stop
+from .quotes import name_of as _name
 from .release import about_names, legal_form_length
 from .types import CanonicalEntity, Mention, Quote, RoleRelation
 
@@ -252,10 +253,6 @@ def _context(text: str, ordered: list[Mention], entities: Sequence[CanonicalEnti
     return _Context(text=text, mentions=ordered, starts=[m.start for m in ordered], known_orgs=known, acronyms=acronyms,
                     issuer=issuer, orgs_by_salience=by_salience, people=people,
                     people_starts=[m.start for m in people])
-
-
-def _name(m: Mention) -> str:
-    return m.canonical or m.text
 
 
 # --- chains of roles and organisations --------------------------------------------------------------------------
